@@ -1,1 +1,5 @@
-fn main() {}
+//! Operations Monitor SPA entry point (built by Trunk).
+
+fn main() {
+    ops_monitor::start();
+}

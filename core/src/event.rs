@@ -41,12 +41,14 @@ impl Change {
     /// The JSON body of this change sent after sequence `after`.
     pub fn to_data(&self, after: u64) -> String {
         let body = match self {
-            Change::ConversationUpsert(c) => {
-                serde_json::to_string(&ConversationUpsertBody { after, conversation: c })
-            }
-            Change::ConversationRemove { id } => {
-                serde_json::to_string(&ConversationRemoveBody { after, id: id.clone() })
-            }
+            Change::ConversationUpsert(c) => serde_json::to_string(&ConversationUpsertBody {
+                after,
+                conversation: c,
+            }),
+            Change::ConversationRemove { id } => serde_json::to_string(&ConversationRemoveBody {
+                after,
+                id: id.clone(),
+            }),
             Change::AgentUpsert(a) => serde_json::to_string(&AgentUpsertBody { after, agent: a }),
         };
         // Serializing these plain structs into a String cannot fail.
@@ -55,14 +57,25 @@ impl Change {
 }
 
 /// One decoded stream event.
+// Events are short-lived and moved once, so the size of `Change` costs
+// nothing measurable; boxing it would change a type the SPA matches on.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StreamEvent {
-    Change { sequence: u64, after: u64, change: Change },
+    Change {
+        sequence: u64,
+        after: u64,
+        change: Change,
+    },
     /// The server cannot continue from where the client is: reload the snapshot.
     Resync,
-    Heartbeat { server_time: Timestamp },
+    Heartbeat {
+        server_time: Timestamp,
+    },
     /// An event name this version does not know; ignored by design.
-    Unknown { name: String },
+    Unknown {
+        name: String,
+    },
 }
 
 /// Why an event could not be decoded. The message names the event and field.
@@ -137,9 +150,13 @@ pub fn decode_event(event: &str, id: &str, data: &str) -> Result<StreamEvent, De
         name::RESYNC => Ok(StreamEvent::Resync),
         name::HEARTBEAT => {
             let b: HeartbeatBody = serde_json::from_str(data).map_err(|e| fail(&e))?;
-            Ok(StreamEvent::Heartbeat { server_time: b.server_time })
+            Ok(StreamEvent::Heartbeat {
+                server_time: b.server_time,
+            })
         }
-        other => Ok(StreamEvent::Unknown { name: other.to_owned() }),
+        other => Ok(StreamEvent::Unknown {
+            name: other.to_owned(),
+        }),
     }
 }
 
@@ -152,7 +169,14 @@ mod tests {
         let change = Change::ConversationRemove { id: "c9".into() };
         let data = change.to_data(41);
         let ev = decode_event(change.event_name(), "42", &data).unwrap();
-        assert_eq!(ev, StreamEvent::Change { sequence: 42, after: 41, change });
+        assert_eq!(
+            ev,
+            StreamEvent::Change {
+                sequence: 42,
+                after: 41,
+                change
+            }
+        );
     }
 
     #[test]
@@ -164,6 +188,11 @@ mod tests {
     #[test]
     fn unknown_event_names_are_tolerated() {
         let ev = decode_event("presence.typing", "", "{}").unwrap();
-        assert_eq!(ev, StreamEvent::Unknown { name: "presence.typing".into() });
+        assert_eq!(
+            ev,
+            StreamEvent::Unknown {
+                name: "presence.typing".into()
+            }
+        );
     }
 }

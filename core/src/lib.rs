@@ -3,9 +3,22 @@
 //! search, sorting, indicators and time formatting. No web dependencies, so
 //! all of it is tested on the host.
 
+pub mod board;
+pub mod clock;
+pub mod elapsed;
 pub mod enums;
 pub mod event;
 pub mod open_enum;
+pub mod query;
+pub mod search;
+pub mod select;
+pub mod viewport;
 pub mod wire;
 
+pub use board::{Applied, Board};
+pub use clock::ClockOffset;
+pub use elapsed::format_elapsed;
 pub use enums::{AgentStatus, Author, Channel, ConversationStatus, Profile};
+pub use query::{ConversationQuery, ConversationSort, SortDir, UNASSIGNED};
+pub use search::SearchNeedle;
+pub use select::select_conversations;

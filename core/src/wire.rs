@@ -15,7 +15,7 @@ use crate::enums::{AgentStatus, Author, Channel, ConversationStatus, Profile};
 pub type Timestamp = DateTime<Utc>;
 
 /// The customer of a conversation; only the name is required.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Customer {
     pub name: String,
     #[serde(default)]
@@ -25,21 +25,21 @@ pub struct Customer {
 }
 
 /// A reference to an agent inside another payload.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AgentRef {
     pub id: String,
     pub name: String,
 }
 
 /// A reference to a department (group).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DepartmentRef {
     pub id: String,
     pub name: String,
 }
 
 /// One conversation (an "atención").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Conversation {
     pub id: String,
     #[serde(default)]

@@ -1,0 +1,389 @@
+//! Board tests. They live inside the crate to check the private id index.
+
+use std::collections::HashMap;
+
+use chrono::DateTime;
+use proptest::prelude::*;
+
+use super::*;
+use crate::enums::{AgentStatus, Channel};
+use crate::wire::{Customer, DepartmentRef};
+
+fn conv(id: &str, status: ConversationStatus, transfers: u32) -> Conversation {
+    let t = DateTime::UNIX_EPOCH;
+    Conversation {
+        id: id.to_owned(),
+        ticket: None,
+        channel: Channel::Whatsapp,
+        status,
+        customer: Customer {
+            name: format!("Customer {id}"),
+            phone: None,
+            email: None,
+        },
+        agent: None,
+        department: DepartmentRef {
+            id: "d1".into(),
+            name: "Sales".into(),
+        },
+        created_at: t,
+        updated_at: None,
+        status_since: t,
+        finished_at: None,
+        transfers,
+    }
+}
+
+fn agent(id: &str, active: u32) -> Agent {
+    Agent {
+        id: id.to_owned(),
+        name: format!("Agent {id}"),
+        email: None,
+        status: AgentStatus::Online,
+        status_since: DateTime::UNIX_EPOCH,
+        active_conversations: active,
+        capacity: 5,
+        transfers: 0,
+        departments: vec![],
+    }
+}
+
+fn conversations_at(sequence: u64, conversations: Vec<Conversation>) -> ConversationsSnapshot {
+    ConversationsSnapshot {
+        server_time: DateTime::UNIX_EPOCH,
+        sequence,
+        conversations,
+        next_cursor: None,
+    }
+}
+
+fn agents_at(sequence: u64, agents: Vec<Agent>) -> AgentsSnapshot {
+    AgentsSnapshot {
+        server_time: DateTime::UNIX_EPOCH,
+        sequence,
+        agents,
+    }
+}
+
+fn upsert(id: &str, status: ConversationStatus) -> Change {
+    Change::ConversationUpsert(conv(id, status, 0))
+}
+
+fn ids(board: &Board) -> Vec<&str> {
+    let mut ids: Vec<&str> = board
+        .conversations()
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn a_snapshot_drops_finished_conversations_and_keeps_the_last_duplicate() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(
+        7,
+        vec![
+            conv("a", ConversationStatus::Queued, 0),
+            conv("b", ConversationStatus::Finished, 0),
+            conv("a", ConversationStatus::Pending, 2),
+        ],
+    ));
+    assert_eq!(ids(&board), ["a"]);
+    assert_eq!(board.conversation("a").map(|c| c.transfers), Some(2));
+    assert_eq!(board.conversation("b"), None);
+    assert_eq!(board.sequence(), 7);
+    assert!(board.conversations.is_consistent());
+}
+
+#[test]
+fn the_stream_resumes_from_the_older_snapshot() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(10, vec![]));
+    board.load_agents(agents_at(8, vec![]));
+    assert_eq!(board.sequence(), 8);
+}
+
+#[test]
+fn an_event_already_in_the_agents_snapshot_does_not_roll_it_back() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(5, vec![]));
+    board.load_agents(agents_at(7, vec![agent("x", 3)]));
+    // Sequence 6 is older than the agents snapshot (7): skipped for agents...
+    assert_eq!(
+        board.apply(6, 5, Change::AgentUpsert(agent("x", 1))),
+        Applied::Changed
+    );
+    assert_eq!(board.agent("x").map(|a| a.active_conversations), Some(3));
+    // ...while conversation events after 5 are news to the conversations.
+    assert_eq!(
+        board.apply(7, 6, upsert("c", ConversationStatus::Queued)),
+        Applied::Changed
+    );
+    assert_eq!(ids(&board), ["c"]);
+    assert_eq!(
+        board.apply(8, 7, Change::AgentUpsert(agent("x", 4))),
+        Applied::Changed
+    );
+    assert_eq!(board.agent("x").map(|a| a.active_conversations), Some(4));
+    assert_eq!(board.sequence(), 8);
+}
+
+#[test]
+fn a_duplicate_or_old_event_is_ignored() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(3, vec![]));
+    assert_eq!(
+        board.apply(3, 2, upsert("a", ConversationStatus::Queued)),
+        Applied::Ignored
+    );
+    assert_eq!(
+        board.apply(1, 0, upsert("a", ConversationStatus::Queued)),
+        Applied::Ignored
+    );
+    assert!(board.conversations().is_empty());
+    assert_eq!(board.sequence(), 3);
+}
+
+#[test]
+fn gap_in_after_asks_for_a_resync_and_changes_nothing() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(3, vec![]));
+    assert_eq!(
+        board.apply(5, 4, upsert("a", ConversationStatus::Queued)),
+        Applied::Gap
+    );
+    assert!(board.conversations().is_empty());
+    assert_eq!(board.sequence(), 3);
+}
+
+#[test]
+fn a_scoped_stream_may_skip_sequences_as_long_as_after_matches() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(3, vec![]));
+    assert_eq!(
+        board.apply(9, 3, upsert("a", ConversationStatus::Queued)),
+        Applied::Changed
+    );
+    assert_eq!(board.sequence(), 9);
+}
+
+#[test]
+fn an_upsert_to_finished_removes_the_conversation() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(
+        0,
+        vec![conv("a", ConversationStatus::Queued, 0)],
+    ));
+    assert_eq!(
+        board.apply(1, 0, upsert("a", ConversationStatus::Finished)),
+        Applied::Changed
+    );
+    assert_eq!(board.conversation("a"), None);
+    assert!(board.conversations().is_empty());
+}
+
+#[test]
+fn removing_an_unknown_conversation_only_advances_the_position() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(
+        0,
+        vec![conv("a", ConversationStatus::Queued, 0)],
+    ));
+    let remove = Change::ConversationRemove { id: "zz".into() };
+    assert_eq!(board.apply(1, 0, remove), Applied::Changed);
+    assert_eq!(ids(&board), ["a"]);
+    assert_eq!(board.sequence(), 1);
+}
+
+#[test]
+fn removing_from_the_middle_keeps_the_moved_conversation_findable() {
+    let mut board = Board::new();
+    let list = ["a", "b", "c", "d"].map(|id| conv(id, ConversationStatus::Queued, 0));
+    board.load_conversations(conversations_at(0, list.to_vec()));
+    board.apply(1, 0, Change::ConversationRemove { id: "b".into() });
+    assert_eq!(board.conversation("d").map(|c| c.id.as_str()), Some("d"));
+    assert_eq!(ids(&board), ["a", "c", "d"]);
+    assert!(board.conversations.is_consistent());
+}
+
+#[test]
+fn reloading_a_snapshot_replaces_everything() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(
+        0,
+        vec![conv("a", ConversationStatus::Queued, 0)],
+    ));
+    board.apply(1, 0, upsert("b", ConversationStatus::Queued));
+    board.load_conversations(conversations_at(
+        20,
+        vec![conv("c", ConversationStatus::Queued, 0)],
+    ));
+    assert_eq!(ids(&board), ["c"]);
+    assert_eq!(board.sequence(), 20);
+    assert!(board.conversations.is_consistent());
+}
+
+fn status() -> impl Strategy<Value = ConversationStatus> {
+    prop_oneof![
+        Just(ConversationStatus::Queued),
+        Just(ConversationStatus::InProgress),
+        Just(ConversationStatus::Pending),
+        Just(ConversationStatus::Finished),
+        Just(ConversationStatus::Other("escalated".into())),
+    ]
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        4 => (0..8u8, status(), 0..4u32)
+            .prop_map(|(id, s, t)| Change::ConversationUpsert(conv(&format!("c{id}"), s, t))),
+        2 => (0..8u8).prop_map(|id| Change::ConversationRemove { id: format!("c{id}") }),
+        1 => (0..3u8, 0..5u32).prop_map(|(id, n)| Change::AgentUpsert(agent(&format!("a{id}"), n))),
+    ]
+}
+
+/// The reference the board must agree with: plain maps, changed naively.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Model {
+    conversations: HashMap<String, Conversation>,
+    agents: HashMap<String, Agent>,
+}
+
+impl Model {
+    fn apply(&mut self, change: &Change) {
+        match change {
+            Change::ConversationUpsert(c) if c.status == ConversationStatus::Finished => {
+                self.conversations.remove(&c.id);
+            }
+            Change::ConversationUpsert(c) => {
+                self.conversations.insert(c.id.clone(), c.clone());
+            }
+            Change::ConversationRemove { id } => {
+                self.conversations.remove(id);
+            }
+            Change::AgentUpsert(a) => {
+                self.agents.insert(a.id.clone(), a.clone());
+            }
+        }
+    }
+
+    fn of(board: &Board) -> Model {
+        Model {
+            conversations: board
+                .conversations()
+                .iter()
+                .map(|c| (c.id.clone(), c.clone()))
+                .collect(),
+            agents: board
+                .agents()
+                .iter()
+                .map(|a| (a.id.clone(), a.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// A board loaded empty at 0 with `changes` applied as sequences 1, 2, …
+fn board_after(changes: &[Change]) -> Board {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(0, vec![]));
+    board.load_agents(agents_at(0, vec![]));
+    for (n, change) in (1..).zip(changes) {
+        assert_eq!(board.apply(n, n - 1, change.clone()), Applied::Changed);
+    }
+    board
+}
+
+proptest! {
+    #[test]
+    fn random_changes_give_the_same_state_as_a_hashmap_model(
+        changes in prop::collection::vec(change(), 0..60),
+    ) {
+        let board = board_after(&changes);
+        let mut model = Model::default();
+        changes.iter().for_each(|c| model.apply(c));
+        prop_assert_eq!(Model::of(&board), model.clone());
+        prop_assert_eq!(board.conversations().len(), model.conversations.len());
+        prop_assert!(board.conversations.is_consistent());
+        prop_assert!(board.agents.is_consistent());
+        prop_assert_eq!(board.sequence(), changes.len() as u64);
+    }
+
+    #[test]
+    fn the_id_index_points_every_id_at_its_conversation(
+        changes in prop::collection::vec(change(), 0..60),
+    ) {
+        let board = board_after(&changes);
+        prop_assert!(board.conversations.is_consistent());
+        for c in board.conversations() {
+            prop_assert!(board.conversation(&c.id).is_some_and(|found| std::ptr::eq(found, c)));
+        }
+        for id in (0..8).map(|n| format!("c{n}")) {
+            let listed = board.conversations().iter().any(|c| c.id == id);
+            prop_assert_eq!(board.conversation(&id).is_some(), listed);
+        }
+    }
+
+    #[test]
+    fn reapplying_an_applied_event_never_changes_the_state(
+        changes in prop::collection::vec(change(), 1..40),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let mut board = board_after(&changes);
+        let before = board.clone();
+        let i = pick.index(changes.len());
+        let sequence = i as u64 + 1;
+        prop_assert_eq!(board.apply(sequence, sequence - 1, changes[i].clone()), Applied::Ignored);
+        prop_assert_eq!(board.conversations(), before.conversations());
+        prop_assert_eq!(board.agents(), before.agents());
+        prop_assert_eq!(board.sequence(), before.sequence());
+    }
+
+    #[test]
+    fn a_skipped_event_always_yields_gap_and_leaves_the_state_unchanged(
+        changes in prop::collection::vec(change(), 0..40),
+        next in change(),
+        ahead in 1..5u64,
+        skip in 1..5u64,
+    ) {
+        let mut board = board_after(&changes);
+        let before = board.clone();
+        let position = board.sequence();
+        let after = position + skip;
+        prop_assert_eq!(board.apply(after + ahead, after, next), Applied::Gap);
+        prop_assert_eq!(board.conversations(), before.conversations());
+        prop_assert_eq!(board.agents(), before.agents());
+        prop_assert_eq!(board.sequence(), position);
+    }
+
+    #[test]
+    fn snapshots_taken_at_different_sequences_converge_to_the_server_state(
+        changes in prop::collection::vec(change(), 0..60),
+        conversations_pick in any::<prop::sample::Index>(),
+        agents_pick in any::<prop::sample::Index>(),
+    ) {
+        // The server's state after each sequence; index 0 is before any event.
+        let mut states = vec![Model::default()];
+        for c in &changes {
+            let mut next = states.last().cloned().unwrap_or_default();
+            next.apply(c);
+            states.push(next);
+        }
+        let c_seq = conversations_pick.index(states.len());
+        let a_seq = agents_pick.index(states.len());
+        let mut board = Board::new();
+        board.load_conversations(conversations_at(
+            c_seq as u64,
+            states[c_seq].conversations.values().cloned().collect(),
+        ));
+        board.load_agents(agents_at(a_seq as u64, states[a_seq].agents.values().cloned().collect()));
+        prop_assert_eq!(board.sequence(), c_seq.min(a_seq) as u64);
+        for n in board.sequence() + 1..=changes.len() as u64 {
+            let change = changes[n as usize - 1].clone();
+            prop_assert_eq!(board.apply(n, n - 1, change), Applied::Changed);
+        }
+        prop_assert_eq!(Model::of(&board), states.last().cloned().unwrap_or_default());
+    }
+}

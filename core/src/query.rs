@@ -1,0 +1,317 @@
+//! Search, filters and sort of the Conversations tab, kept in the URL query
+//! so a view can be bookmarked, shared and reloaded.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::enums::{Channel, ConversationStatus};
+
+/// A URL or wire value this version does not recognise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue(pub String);
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown value {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+/// Declares a closed enum whose `as_str` is its URL value, with `FromStr`
+/// (failing on unknown text), `Display` and `ALL`.
+macro_rules! url_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $s:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in column order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The URL value (also the CSS modifier).
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $s),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($s => Ok($name::$variant),)+
+                    other => Err(UnknownValue(other.to_owned())),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+url_enum! {
+    /// Sort column of the Conversations table.
+    pub enum ConversationSort {
+        Channel = "channel",
+        Status = "status",
+        Customer = "customer",
+        Agent = "agent",
+        Department = "department",
+        Created = "created",
+        /// Time of the last message.
+        Updated = "updated",
+        TimeInStatus = "time_in_status",
+        Duration = "duration",
+        Transfers = "transfers",
+    }
+}
+
+url_enum! {
+    /// Sort direction.
+    pub enum SortDir {
+        Asc = "asc",
+        Desc = "desc",
+    }
+}
+
+impl SortDir {
+    /// The other direction (a second click on the same column header).
+    pub fn toggled(self) -> Self {
+        match self {
+            SortDir::Asc => SortDir::Desc,
+            SortDir::Desc => SortDir::Asc,
+        }
+    }
+}
+
+/// The agent-filter value that means "no agent assigned".
+pub const UNASSIGNED: &str = "-";
+
+/// URL query keys.
+mod key {
+    pub const SEARCH: &str = "q";
+    pub const STATUS: &str = "status";
+    pub const AGENT: &str = "agent";
+    pub const DEPARTMENT: &str = "dept";
+    pub const CHANNEL: &str = "channel";
+    pub const SORT: &str = "sort";
+    pub const DIR: &str = "dir";
+}
+
+/// What the Conversations tab shows: search text, filters (an empty set
+/// means "any") and sort.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConversationQuery {
+    /// The search box, as typed.
+    pub search: String,
+    pub statuses: BTreeSet<ConversationStatus>,
+    /// Agent ids, or [`UNASSIGNED`].
+    pub agents: BTreeSet<String>,
+    /// Department ids.
+    pub departments: BTreeSet<String>,
+    pub channels: BTreeSet<Channel>,
+    pub sort: ConversationSort,
+    pub dir: SortDir,
+}
+
+impl Default for ConversationQuery {
+    /// No filters; longest in its current status first, since whoever has
+    /// waited longest is what a supervisor looks for.
+    fn default() -> Self {
+        Self {
+            search: String::new(),
+            statuses: BTreeSet::new(),
+            agents: BTreeSet::new(),
+            departments: BTreeSet::new(),
+            channels: BTreeSet::new(),
+            sort: ConversationSort::TimeInStatus,
+            dir: SortDir::Desc,
+        }
+    }
+}
+
+impl ConversationQuery {
+    /// URL query pairs; defaults are omitted. Keys: `q`, `status`, `agent`,
+    /// `dept`, `channel`, `sort`, `dir`; a multi-value filter repeats its key
+    /// (`status=queued&status=pending`), so values may contain any character,
+    /// commas included. Percent-encoding is the caller's (router's) job.
+    pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::with_capacity(
+            3 + self.statuses.len()
+                + self.agents.len()
+                + self.departments.len()
+                + self.channels.len(),
+        );
+        if !self.search.is_empty() {
+            pairs.push((key::SEARCH, self.search.clone()));
+        }
+        pairs.extend(
+            self.statuses
+                .iter()
+                .map(|s| (key::STATUS, s.as_str().to_owned())),
+        );
+        pairs.extend(self.agents.iter().map(|a| (key::AGENT, a.clone())));
+        pairs.extend(
+            self.departments
+                .iter()
+                .map(|d| (key::DEPARTMENT, d.clone())),
+        );
+        pairs.extend(
+            self.channels
+                .iter()
+                .map(|c| (key::CHANNEL, c.as_str().to_owned())),
+        );
+        let default = Self::default();
+        if self.sort != default.sort {
+            pairs.push((key::SORT, self.sort.as_str().to_owned()));
+        }
+        if self.dir != default.dir {
+            pairs.push((key::DIR, self.dir.as_str().to_owned()));
+        }
+        pairs
+    }
+
+    /// Inverse of [`Self::to_query_pairs`]. Unknown keys are ignored (the
+    /// portal may add its own); an unknown `sort` or `dir` falls back to the
+    /// default, since a stale bookmark should still open; unknown status and
+    /// channel values are kept, as the backend may know them (open enums).
+    /// A repeated `q`, `sort` or `dir` keeps the last value.
+    pub fn from_query_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut query = Self::default();
+        let mut sort = None;
+        let mut dir = None;
+        for (k, v) in pairs {
+            match k {
+                key::SEARCH => v.clone_into(&mut query.search),
+                key::STATUS => {
+                    query
+                        .statuses
+                        .insert(v.parse().unwrap_or_else(|never| match never {}));
+                }
+                key::AGENT => {
+                    query.agents.insert(v.to_owned());
+                }
+                key::DEPARTMENT => {
+                    query.departments.insert(v.to_owned());
+                }
+                key::CHANNEL => {
+                    query
+                        .channels
+                        .insert(v.parse().unwrap_or_else(|never| match never {}));
+                }
+                key::SORT => sort = Some(v),
+                key::DIR => dir = Some(v),
+                _ => {}
+            }
+        }
+        if let Some(Ok(sort)) = sort.map(str::parse) {
+            query.sort = sort;
+        }
+        if let Some(Ok(dir)) = dir.map(str::parse) {
+            query.dir = dir;
+        }
+        query
+    }
+
+    /// Whether this is the default view (no search, no filters, default sort).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> ConversationQuery {
+        ConversationQuery::from_query_pairs(s.split('&').filter_map(|p| p.split_once('=')))
+    }
+
+    #[test]
+    fn the_default_query_sorts_longest_in_status_first_and_has_no_pairs() {
+        let q = ConversationQuery::default();
+        assert_eq!(
+            (q.sort, q.dir),
+            (ConversationSort::TimeInStatus, SortDir::Desc)
+        );
+        assert!(q.to_query_pairs().is_empty());
+        assert!(q.is_default());
+    }
+
+    #[test]
+    fn multi_value_filters_repeat_their_key() {
+        let q = parse("status=queued&status=pending&agent=-&dept=d1&channel=sms");
+        assert_eq!(
+            q.statuses,
+            [ConversationStatus::Queued, ConversationStatus::Pending].into()
+        );
+        assert!(q.agents.contains(UNASSIGNED));
+        assert_eq!(
+            q.to_query_pairs(),
+            vec![
+                ("status", "queued".to_owned()),
+                ("status", "pending".to_owned()),
+                ("agent", "-".to_owned()),
+                ("dept", "d1".to_owned()),
+                ("channel", "sms".to_owned()),
+            ]
+        );
+        assert!(!q.is_default());
+    }
+
+    #[test]
+    fn sort_and_dir_are_written_only_when_not_the_default() {
+        let q = ConversationQuery {
+            sort: ConversationSort::Customer,
+            ..Default::default()
+        };
+        assert_eq!(q.to_query_pairs(), vec![("sort", "customer".to_owned())]);
+        let q = ConversationQuery {
+            dir: SortDir::Asc,
+            ..Default::default()
+        };
+        assert_eq!(q.to_query_pairs(), vec![("dir", "asc".to_owned())]);
+    }
+
+    #[test]
+    fn unknown_sort_or_dir_falls_back_to_the_default() {
+        let q = parse("sort=priority&dir=sideways");
+        assert!(q.is_default());
+    }
+
+    #[test]
+    fn unknown_keys_are_ignored_and_unknown_statuses_kept() {
+        let q = parse("utm_source=portal&status=escalated&channel=line");
+        assert_eq!(
+            q.statuses,
+            [ConversationStatus::Other("escalated".into())].into()
+        );
+        assert_eq!(q.channels, [Channel::Other("line".into())].into());
+    }
+
+    #[test]
+    fn every_sort_key_round_trips_through_its_url_value() {
+        for sort in ConversationSort::ALL {
+            assert_eq!(sort.as_str().parse::<ConversationSort>(), Ok(*sort));
+            assert_eq!(sort.to_string(), sort.as_str());
+        }
+        assert_eq!(ConversationSort::TimeInStatus.as_str(), "time_in_status");
+        assert_eq!(
+            "Status".parse::<ConversationSort>(),
+            Err(UnknownValue("Status".into()))
+        );
+    }
+
+    #[test]
+    fn toggling_a_direction_twice_gives_it_back() {
+        assert_eq!(SortDir::Asc.toggled(), SortDir::Desc);
+        assert_eq!(SortDir::Desc.toggled().toggled(), SortDir::Desc);
+        assert_eq!("desc".parse::<SortDir>(), Ok(SortDir::Desc));
+    }
+}

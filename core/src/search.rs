@@ -1,0 +1,247 @@
+//! The search box: case- and accent-insensitive word matching.
+//!
+//! The needle is prepared once per query; matching folds the haystack on the
+//! fly, char by char, so searching 50,000 rows allocates nothing per row.
+
+/// A prepared search: the text split into words, each lower-cased and with
+/// diacritics folded (so "jose" finds "José", "joao" finds "João"), computed
+/// once per query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchNeedle {
+    words: Vec<Word>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Word {
+    /// Folded text; never empty.
+    text: String,
+    /// Lets ASCII haystacks take a byte-wise fast path.
+    ascii: bool,
+    /// The word without phone separators, when what is left is all digits:
+    /// "(11)" or "98765-4321" then also match a phone written differently.
+    digits: Option<String>,
+}
+
+impl SearchNeedle {
+    /// Prepares `text`: split at whitespace, each word folded. Words that
+    /// fold to nothing (a lone combining accent) are dropped.
+    pub fn new(text: &str) -> Self {
+        let words = text
+            .split_whitespace()
+            .filter_map(|w| {
+                let text: String = w.chars().filter_map(fold).collect();
+                if text.is_empty() {
+                    return None;
+                }
+                let digits: String = w.chars().filter(|c| !is_phone_separator(*c)).collect();
+                let phone_like = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+                Some(Word {
+                    ascii: text.is_ascii(),
+                    text,
+                    digits: phone_like.then_some(digits),
+                })
+            })
+            .collect();
+        Self { words }
+    }
+
+    /// Whether there is nothing to search for (every row matches).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// True when every word occurs in at least one of the haystacks.
+    pub fn matches(&self, haystacks: &[&str]) -> bool {
+        self.words
+            .iter()
+            .all(|w| haystacks.iter().any(|h| contains_folded(h, w)))
+    }
+
+    /// Like [`Self::matches`], with phone numbers as further haystacks where
+    /// a digit word also matches ignoring spaces, dashes, parentheses and
+    /// `+` on both sides: "1198765" finds "+55 11 98765-4321".
+    pub fn matches_with_phones(&self, texts: &[&str], phones: &[&str]) -> bool {
+        self.words.iter().all(|w| {
+            texts.iter().any(|h| contains_folded(h, w))
+                || phones.iter().any(|p| {
+                    contains_folded(p, w)
+                        || w.digits
+                            .as_deref()
+                            .is_some_and(|d| contains_ignoring_separators(p, d))
+                })
+        })
+    }
+}
+
+/// Folds one char for matching: lower case, Latin-1 and Latin Extended-A
+/// letters to their base letter, combining accents (decomposed text) dropped.
+pub fn fold(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        return None;
+    }
+    // Multi-char lower cases ('İ' → "i̇") keep their first char, the base letter.
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    Some(strip_accent(lower))
+}
+
+/// The base letter of a lower-case Latin-1 / Latin Extended-A letter.
+/// Ligatures and letters with no single base (æ, œ, ß, ð, þ, ŋ) stay as they are.
+fn strip_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ſ' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+fn is_phone_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '(' | ')' | '+')
+}
+
+/// Whether the folded `hay` contains the (already folded) word.
+fn contains_folded(hay: &str, word: &Word) -> bool {
+    let needle = word.text.as_bytes();
+    if word.ascii && hay.is_ascii() {
+        // `windows(0)` would panic; words are never empty, but stay safe.
+        return needle.is_empty()
+            || hay
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle));
+    }
+    any_start(hay.chars(), |rest| {
+        let mut rest = rest.filter_map(fold);
+        word.text.chars().all(|w| rest.next() == Some(w))
+    })
+}
+
+/// Whether `phone`, without separators, contains `digits`.
+fn contains_ignoring_separators(phone: &str, digits: &str) -> bool {
+    any_start(phone.chars(), |rest| {
+        let mut rest = rest.filter(|c| !is_phone_separator(*c));
+        digits.chars().all(|d| rest.next() == Some(d))
+    })
+}
+
+/// Tries `starts_here` at every char position of `chars` (and at its end,
+/// so an empty needle matches an empty haystack). Cloning a `Chars` is just
+/// copying two pointers, hence no allocation.
+fn any_start(
+    mut chars: std::str::Chars<'_>,
+    starts_here: impl Fn(std::str::Chars<'_>) -> bool,
+) -> bool {
+    loop {
+        if starts_here(chars.clone()) {
+            return true;
+        }
+        if chars.next().is_none() {
+            return false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finds(needle: &str, hay: &str) -> bool {
+        SearchNeedle::new(needle).matches(&[hay])
+    }
+
+    #[test]
+    fn matching_ignores_case() {
+        assert!(finds("ANA", "Mariana Souza"));
+        assert!(finds("souza", "MARIANA SOUZA"));
+        assert!(!finds("anna", "Mariana"));
+    }
+
+    #[test]
+    fn accents_are_folded_on_both_sides() {
+        assert!(finds("jose", "José Núñez"));
+        assert!(finds("joao", "João Conceição"));
+        assert!(finds("conceicao", "JOÃO CONCEIÇÃO"));
+        assert!(finds("NÚÑEZ", "nunez"));
+        assert!(finds("lodz", "Łódź"));
+    }
+
+    #[test]
+    fn decomposed_accents_match_precomposed_ones() {
+        assert!(finds("jose\u{301}", "José"));
+        assert!(finds("josé", "Jose\u{301}"));
+    }
+
+    #[test]
+    fn every_word_must_occur_somewhere() {
+        let needle = SearchNeedle::new("  ana   gmail ");
+        assert!(needle.matches(&["Ana Lima", "ana@gmail.com"]));
+        assert!(needle.matches(&["Ana Lima", "lima@gmail.com"]));
+        assert!(!needle.matches(&["Ana Lima", "ana@hotmail.com"]));
+    }
+
+    #[test]
+    fn a_blank_needle_is_empty_and_matches_everything() {
+        for text in ["", "   ", "\u{301}"] {
+            let needle = SearchNeedle::new(text);
+            assert!(needle.is_empty(), "{text:?}");
+            assert!(needle.matches(&[]));
+        }
+        assert!(!SearchNeedle::new("a").is_empty());
+        assert!(!SearchNeedle::new("a").matches(&[]));
+    }
+
+    #[test]
+    fn a_needle_longer_than_the_haystack_does_not_match() {
+        assert!(!finds("marianas", "Mariana"));
+        assert!(!finds("ñandú", "ñand"));
+    }
+
+    #[test]
+    fn phone_digits_match_ignoring_separators_on_both_sides() {
+        let phone = "+55 11 98765-4321";
+        let hit = |n: &str| SearchNeedle::new(n).matches_with_phones(&[], &[phone]);
+        assert!(hit("11 9876"));
+        assert!(hit("1198765"));
+        assert!(hit("(11) 98765-4321"));
+        assert!(hit("+5511"));
+        assert!(!hit("1234"));
+        assert!(!SearchNeedle::new("1198765").matches(&[phone]));
+    }
+
+    #[test]
+    fn words_with_letters_do_not_use_the_phone_rule() {
+        let needle = SearchNeedle::new("11a");
+        assert!(!needle.matches_with_phones(&[], &["+1 1a"]));
+        assert!(needle.matches_with_phones(&[], &["x11A"]));
+    }
+
+    #[test]
+    fn fold_maps_spanish_and_portuguese_letters_to_their_base() {
+        let folded: String = "ÁÉÍÓÚÜÑÇÃÕÂÊÔÀáéíóúüñçãõâêôà"
+            .chars()
+            .filter_map(fold)
+            .collect();
+        assert_eq!(folded, "aeiouuncaoaeoaaeiouuncaoaeoa");
+        assert_eq!(fold('ß'), Some('ß'));
+        assert_eq!(fold('Ж'), Some('ж'));
+    }
+}

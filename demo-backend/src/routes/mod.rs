@@ -1,0 +1,37 @@
+//! The HTTP surface: one module per resource, assembled here.
+
+mod agents;
+mod conversations;
+mod departments;
+mod me;
+mod messages;
+
+use std::path::Path;
+
+use axum::routing::{any, get};
+use axum::Router;
+
+use crate::problem::{method_not_allowed, not_found};
+use crate::state::AppState;
+use crate::{static_files, stream};
+
+/// The whole application: the API under `/api/v1`, and the SPA from
+/// `static_dir` (when given) for every other path.
+pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
+    let router = Router::new()
+        .route("/api/v1/me", get(me::get))
+        .route("/api/v1/monitor/conversations", get(conversations::list))
+        .route("/api/v1/monitor/agents", get(agents::list))
+        .route("/api/v1/monitor/events", get(stream::events))
+        .route("/api/v1/departments", get(departments::list))
+        .route("/api/v1/conversations/{id}/messages", get(messages::list))
+        // Unknown API paths are API errors, never the SPA's index.html.
+        .route("/api", any(not_found))
+        .route("/api/{*rest}", any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state);
+    match static_dir {
+        Some(dir) => static_files::mount(router, dir),
+        None => router.fallback(not_found),
+    }
+}

@@ -1,0 +1,322 @@
+//! The seeded initial state, and the random pieces arrivals are made of.
+//!
+//! Everything is drawn from one ChaCha8 stream in a fixed order, and all
+//! times are whole seconds before a fixed anchor, so the same seed gives a
+//! byte-identical state.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::{DurationRound, TimeDelta, Utc};
+use monitor_core::wire::{Agent, AgentRef, Conversation, Customer, DepartmentRef, Timestamp};
+use monitor_core::{AgentStatus, Channel, ConversationStatus};
+use rand::seq::IndexedRandom;
+use rand::RngExt;
+use rand_chacha::ChaCha8Rng;
+
+use super::model::{ActiveStore, ConvRecord, FinishedStore, Opening, World};
+use super::names::{
+    ascii_slug, CHANNELS, DEPARTMENTS, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, PHONE_PREFIXES,
+};
+
+/// The time the initial state is laid out before: the first seeding's time
+/// in this process, to the second. Shared so that two simulations with the
+/// same seed in one process (tests, benchmarks) are byte-identical.
+pub fn anchor() -> Timestamp {
+    static ANCHOR: OnceLock<Timestamp> = OnceLock::new();
+    *ANCHOR.get_or_init(|| {
+        let now = Utc::now();
+        now.duration_trunc(TimeDelta::seconds(1)).unwrap_or(now)
+    })
+}
+
+/// Index of one of `weights`, drawn with those weights (0 when all are zero).
+pub fn pick_weighted(rng: &mut ChaCha8Rng, weights: impl Iterator<Item = u32> + Clone) -> usize {
+    let total: u32 = weights.clone().sum();
+    if total == 0 {
+        return 0;
+    }
+    let mut ticket = rng.random_range(0..total);
+    for (i, w) in weights.enumerate() {
+        if ticket < w {
+            return i;
+        }
+        ticket -= w;
+    }
+    0
+}
+
+pub fn department(rng: &mut ChaCha8Rng) -> usize {
+    pick_weighted(rng, DEPARTMENTS.iter().map(|d| d.2))
+}
+
+pub fn channel(rng: &mut ChaCha8Rng) -> Channel {
+    let i = pick_weighted(rng, CHANNELS.iter().map(|c| c.1));
+    CHANNELS[i].0.parse().unwrap_or(Channel::Webchat)
+}
+
+fn full_name(rng: &mut ChaCha8Rng) -> (&'static str, &'static str) {
+    let first = FIRST_NAMES.choose(rng).copied().unwrap_or("Ana");
+    let last = LAST_NAMES.choose(rng).copied().unwrap_or("Silva");
+    (first, last)
+}
+
+fn phone(rng: &mut ChaCha8Rng) -> String {
+    let &(prefix, digits) = PHONE_PREFIXES.choose(rng).unwrap_or(&("+34", 9));
+    let mut number = String::from(prefix);
+    number.push(char::from(b'1' + rng.random_range(0..9u8)));
+    for _ in 1..digits {
+        number.push(char::from(b'0' + rng.random_range(0..10u8)));
+    }
+    number
+}
+
+/// A customer; phone-based channels always have a phone, e-mail always an e-mail.
+pub fn customer(rng: &mut ChaCha8Rng, channel: &Channel) -> Customer {
+    let (first, last) = full_name(rng);
+    let phone_based = matches!(channel, Channel::Whatsapp | Channel::Sms | Channel::Telegram);
+    let has_phone = phone_based || rng.random_bool(0.4);
+    let has_email = *channel == Channel::Email || rng.random_bool(0.5);
+    let phone = has_phone.then(|| phone(rng));
+    let email = has_email.then(|| {
+        let domain = EMAIL_DOMAINS.choose(rng).copied().unwrap_or("example.com");
+        format!("{}{}@{domain}", ascii_slug(&[first, last]), rng.random_range(1..100u32))
+    });
+    Customer {
+        name: format!("{first} {last}"),
+        phone,
+        email,
+    }
+}
+
+pub fn conversation_id(number: u64) -> String {
+    format!("c-{number:06}")
+}
+
+pub fn ticket(number: u64) -> String {
+    format!("T-{}", 100_000 + number)
+}
+
+fn secs(s: i64) -> TimeDelta {
+    TimeDelta::seconds(s)
+}
+
+/// A new queued conversation: it spent a little while with the bot before `now`.
+pub fn arrival(
+    rng: &mut ChaCha8Rng,
+    number: u64,
+    department: DepartmentRef,
+    channel: Channel,
+    customer: Customer,
+    now: Timestamp,
+) -> ConvRecord {
+    let created_at = now - secs(rng.random_range(20..90));
+    ConvRecord {
+        conversation: Conversation {
+            id: conversation_id(number),
+            ticket: Some(ticket(number)),
+            channel,
+            status: ConversationStatus::Queued,
+            customer,
+            agent: None,
+            department: department.clone(),
+            created_at,
+            updated_at: Some(now),
+            status_since: now,
+            finished_at: None,
+            transfers: 0,
+        },
+        opening: Opening {
+            agent: None,
+            department,
+            until: now,
+        },
+        live: Vec::new(),
+    }
+}
+
+fn agents(rng: &mut ChaCha8Rng, count: usize, departments: &[DepartmentRef], now: Timestamp) -> Vec<Agent> {
+    let mut seen_emails: HashMap<String, u32> = HashMap::new();
+    (0..count)
+        .map(|i| {
+            let (first, last) = full_name(rng);
+            let slug = ascii_slug(&[first, last]);
+            let n = seen_emails.entry(slug.clone()).or_default();
+            *n += 1;
+            let email = match *n {
+                1 => format!("{slug}@ops.example"),
+                n => format!("{slug}{n}@ops.example"),
+            };
+            // The first agent is the `demo-agent` user: always reachable,
+            // online, with room for conversations, in Sales and Support.
+            let demo = i == 0;
+            let mut member_of: Vec<usize> = if demo {
+                vec![0, 1]
+            } else {
+                let k = rng.random_range(1..=3usize);
+                rand::seq::index::sample(rng, departments.len(), k).into_vec()
+            };
+            member_of.sort_unstable();
+            let capacity = if demo { 6 } else { rng.random_range(3..=8u32) };
+            let roll: f64 = rng.random();
+            let status = match roll {
+                _ if demo => AgentStatus::Online,
+                r if r < 0.70 => AgentStatus::Online,
+                r if r < 0.88 => AgentStatus::Connected,
+                _ => AgentStatus::Offline,
+            };
+            Agent {
+                id: format!("a-{:04}", i + 1),
+                name: format!("{first} {last}"),
+                email: Some(email),
+                status,
+                status_since: now - secs(rng.random_range(120..8 * 3600)),
+                active_conversations: 0,
+                capacity,
+                transfers: rng.random_range(0..=4),
+                departments: member_of.iter().map(|&d| departments[d].clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Takes a free slot of a signed-in agent of department `d`, if any.
+fn take_slot(rng: &mut ChaCha8Rng, free: &mut [Vec<usize>], agents: &mut [Agent], d: usize) -> Option<usize> {
+    // Agents are dropped from the free lists lazily, when found full: an
+    // agent of several departments fills up through any of them.
+    while !free[d].is_empty() {
+        let j = rng.random_range(0..free[d].len());
+        let a = free[d][j];
+        if agents[a].active_conversations < agents[a].capacity {
+            agents[a].active_conversations += 1;
+            return Some(a);
+        }
+        free[d].swap_remove(j);
+    }
+    None
+}
+
+/// Builds the initial world.
+pub fn world(rng: &mut ChaCha8Rng, agent_count: usize, conversation_count: usize, now: Timestamp) -> World {
+    let departments: Vec<DepartmentRef> = DEPARTMENTS
+        .iter()
+        .map(|&(id, name, _)| DepartmentRef { id: id.into(), name: name.into() })
+        .collect();
+    let mut agents = agents(rng, agent_count, &departments, now);
+    let dept_of = |r: &DepartmentRef| departments.iter().position(|d| d.id == r.id).unwrap_or(0);
+    let mut members = vec![Vec::new(); departments.len()];
+    for (a, agent) in agents.iter().enumerate() {
+        for d in &agent.departments {
+            members[dept_of(d)].push(a);
+        }
+    }
+    let mut free: Vec<Vec<usize>> = members
+        .iter()
+        .map(|m| {
+            // The demo agent only gets their forced conversations below, so
+            // they start with room for more.
+            let signed_in = |&a: &usize| a > 0 && agents[a].status != AgentStatus::Offline;
+            m.iter().copied().filter(signed_in).collect()
+        })
+        .collect();
+
+    let mut active = ActiveStore::default();
+    for i in 0..conversation_count {
+        let number = i as u64 + 1;
+        // The demo agent starts with a few conversations of their own.
+        let forced = (i < 3 && !agents.is_empty()).then(|| {
+            let d = dept_of(&agents[0].departments[i % agents[0].departments.len()]);
+            agents[0].active_conversations += 1;
+            let status = [ConversationStatus::InProgress, ConversationStatus::Pending][i % 2].clone();
+            (d, status, Some(0))
+        });
+        let (d, mut status, mut agent) = forced.unwrap_or_else(|| {
+            let d = department(rng);
+            let statuses = [
+                ConversationStatus::Queued,
+                ConversationStatus::InProgress,
+                ConversationStatus::Pending,
+                ConversationStatus::Inactive,
+            ];
+            let status = statuses[pick_weighted(rng, [25, 40, 20, 15].into_iter())].clone();
+            (d, status, None)
+        });
+        if status != ConversationStatus::Queued && agent.is_none() {
+            agent = take_slot(rng, &mut free, &mut agents, d);
+            if agent.is_none() {
+                status = ConversationStatus::Queued;
+            }
+        }
+        let channel = channel(rng);
+        let customer = customer(rng, &channel);
+        let age: i64 = 60 + (rng.random::<f64>().powi(2) * 4.0 * 3600.0) as i64;
+        if status == ConversationStatus::Inactive && age < 900 {
+            // Too young to have gone quiet for ten minutes.
+            status = ConversationStatus::Pending;
+        }
+        let created_at = now - secs(age);
+        let fraction = |rng: &mut ChaCha8Rng, lo: f64| (age as f64 * rng.random_range(lo..1.0)) as i64;
+        let transfers = [0, 0, 0, 0, 0, 0, 0, 1, 1, 2][rng.random_range(0..10usize)];
+        let (status_since, updated_at) = match status {
+            ConversationStatus::Queued => {
+                let since = if transfers > 0 {
+                    created_at + secs(fraction(rng, 0.3))
+                } else {
+                    created_at + secs(rng.random_range(20..120).min(age))
+                };
+                let wait = (now - since).num_seconds().max(0);
+                (since, since + secs(rng.random_range(0..=wait / 2)))
+            }
+            ConversationStatus::InProgress => {
+                let since = created_at + secs(fraction(rng, 0.2));
+                let room = (now - since).num_seconds().clamp(0, 300);
+                (since, now - secs(rng.random_range(0..=room)))
+            }
+            ConversationStatus::Pending => {
+                let since = created_at + secs(fraction(rng, 0.3));
+                (since, since)
+            }
+            _ => {
+                let last = created_at + secs((rng.random::<f64>() * (age - 600) as f64) as i64);
+                (last + secs(600), last)
+            }
+        };
+        let department = departments[d].clone();
+        let agent_ref = agent.map(|a| AgentRef {
+            id: agents[a].id.clone(),
+            name: agents[a].name.clone(),
+        });
+        active.insert(ConvRecord {
+            conversation: Conversation {
+                id: conversation_id(number),
+                ticket: Some(ticket(number)),
+                channel,
+                status,
+                customer,
+                agent: agent_ref.clone(),
+                department: department.clone(),
+                created_at,
+                updated_at: Some(updated_at),
+                status_since,
+                finished_at: None,
+                transfers,
+            },
+            opening: Opening {
+                agent: agent_ref,
+                department,
+                until: updated_at,
+            },
+            live: Vec::new(),
+        });
+    }
+
+    let agent_index = agents.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+    World {
+        departments,
+        agents,
+        agent_index,
+        members,
+        active,
+        finished: FinishedStore::default(),
+    }
+}

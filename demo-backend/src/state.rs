@@ -1,0 +1,60 @@
+//! State shared by the handlers, the stream and the ticker.
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use monitor_core::wire::AgentRef;
+use tokio_util::sync::CancellationToken;
+
+use crate::sim::Sim;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    inner: Arc<Shared>,
+}
+
+#[derive(Debug)]
+struct Shared {
+    /// Never held across an `.await`: every use is a short synchronous section.
+    sim: Mutex<Sim>,
+    demo_agent: AgentRef,
+    heartbeat: Option<Duration>,
+    /// Cancelled when the server stops; open streams end on it.
+    shutdown: CancellationToken,
+}
+
+impl AppState {
+    pub fn new(sim: Sim, heartbeat: Option<Duration>, shutdown: CancellationToken) -> Self {
+        // Without simulated agents the agent user exists but sees no one's work.
+        let demo_agent = sim.demo_agent().unwrap_or_else(|| AgentRef {
+            id: "a-demo".to_owned(),
+            name: "Agente Demo".to_owned(),
+        });
+        Self {
+            inner: Arc::new(Shared {
+                sim: Mutex::new(sim),
+                demo_agent,
+                heartbeat,
+                shutdown,
+            }),
+        }
+    }
+
+    /// Locks the simulation. A panic elsewhere while holding it leaves a state
+    /// that is still coherent enough for a demo, so poisoning is ignored.
+    pub fn sim(&self) -> MutexGuard<'_, Sim> {
+        self.inner.sim.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn demo_agent(&self) -> &AgentRef {
+        &self.inner.demo_agent
+    }
+
+    pub fn heartbeat(&self) -> Option<Duration> {
+        self.inner.heartbeat
+    }
+
+    pub fn shutdown(&self) -> &CancellationToken {
+        &self.inner.shutdown
+    }
+}

@@ -1,0 +1,9 @@
+//! The typed REST client and the live change stream.
+
+mod client;
+mod error;
+mod stream;
+
+pub use client::ApiClient;
+pub use error::ApiError;
+pub use stream::{open_stream, StreamItem};

@@ -1,0 +1,72 @@
+//! The app shell: context providers, then sign-in or the monitor.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use monitor_core::wire::Me;
+
+use crate::api::ApiError;
+use crate::components::error_view::ErrorView;
+use crate::i18n::{provide_locale, use_locale, use_texts};
+use crate::pages::monitor::Monitor;
+use crate::pages::sign_in::SignInPage;
+use crate::state::clock::provide_clock;
+use crate::state::session::{provide_session, use_session, SignInNotice};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_locale();
+    provide_session();
+    provide_clock();
+    let session = use_session();
+    let locale = use_locale();
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", locale.get().as_str());
+        }
+    });
+
+    // Keyed on the token: another sign-in rebuilds the monitor from scratch,
+    // so no row or number of the previous profile survives.
+    let token = Memo::new(move |_| session.token());
+    let me = Memo::new(move |_| session.me());
+    view! {
+        <Router>
+            {move || match (token.get(), me.get()) {
+                (Some(token), Some(me)) => {
+                    let api = crate::state::session::Session::client_for(&token);
+                    view! { <Monitor me api /> }.into_any()
+                }
+                (Some(token), None) => view! { <RestoreSession token /> }.into_any(),
+                _ => view! { <SignInPage /> }.into_any(),
+            }}
+        </Router>
+    }
+}
+
+/// After a reload the tab still has its token: ask `/me` who it is.
+#[component]
+fn RestoreSession(token: String) -> impl IntoView {
+    let t = use_texts();
+    let session = use_session();
+    let attempt = RwSignal::new(0u32);
+    let me = LocalResource::new(move || {
+        attempt.track();
+        let api = crate::state::session::Session::client_for(&token);
+        async move { api.get_json::<Me>("/me", "profile", None).await }
+    });
+    Effect::new(move |_| match me.get() {
+        Some(Ok(me)) => session.restore(me),
+        Some(Err(ApiError::Unauthorized)) => session.expire(SignInNotice::SessionExpired),
+        _ => {}
+    });
+    move || match me.get() {
+        Some(Err(e)) if e != ApiError::Unauthorized => view! {
+            <ErrorView
+                message=Signal::derive(move || e.message(t.get()))
+                on_retry=Callback::new(move |_| attempt.update(|n| *n += 1))
+            />
+        }
+        .into_any(),
+        _ => view! { <p class="loading" role="status">{move || t.get().loading}</p> }.into_any(),
+    }
+}

@@ -1,0 +1,40 @@
+//! Wall-clock times in the user's locale (the browser's Intl does the work).
+
+use leptos::prelude::*;
+use monitor_core::wire::Timestamp;
+use wasm_bindgen::JsValue;
+
+use crate::i18n::use_locale;
+
+/// "14:05" for today, "21/11 14:05" (locale order) for another day.
+pub fn short_datetime(at: Timestamp, locale: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let today = js_sys::Date::new_0();
+    let same_day = date.to_date_string() == today.to_date_string();
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    };
+    set("hour", "2-digit");
+    set("minute", "2-digit");
+    if !same_day {
+        set("day", "2-digit");
+        set("month", "2-digit");
+    }
+    date.to_locale_string(locale, &options).into()
+}
+
+/// A timestamp shown as a short local date/time, with the full ISO time as a tooltip.
+#[component]
+pub fn DateTimeText(
+    /// The moment to show.
+    at: Timestamp,
+) -> impl IntoView {
+    let locale = use_locale();
+    let iso = at.to_rfc3339();
+    view! {
+        <time datetime=iso.clone() title=iso>
+            {move || short_datetime(at, locale.get().as_str())}
+        </time>
+    }
+}

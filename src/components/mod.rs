@@ -1,0 +1,12 @@
+//! Display-only pieces: they receive data and report user intent through
+//! callbacks; pages fetch and decide.
+
+pub mod badges;
+pub mod conversation_row;
+pub mod conversations_table;
+pub mod datetime;
+pub mod elapsed;
+pub mod error_view;
+pub mod feed_status;
+pub mod multi_select;
+pub mod search_box;

@@ -1,0 +1,197 @@
+//! The monitor's words in Spanish, Brazilian Portuguese and English.
+//!
+//! Each language is one `Texts` value: a struct literal, so the compiler
+//! rejects a language with a missing string. Dates and numbers are formatted
+//! by the browser's `Intl` for the same locale.
+
+mod en;
+mod es;
+mod pt_br;
+
+use leptos::prelude::*;
+use monitor_core::{Channel, ConversationStatus};
+
+/// A language the monitor speaks. `as_str` is the BCP 47 tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Locale {
+    Es,
+    PtBr,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 3] = [Locale::Es, Locale::PtBr, Locale::En];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::Es => "es",
+            Locale::PtBr => "pt-BR",
+            Locale::En => "en",
+        }
+    }
+
+    /// Best match for a language tag ("pt", "pt-BR", "en-US", "es-AR" …).
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "es" => Some(Locale::Es),
+            "pt" => Some(Locale::PtBr),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::Es => &es::TEXTS,
+            Locale::PtBr => &pt_br::TEXTS,
+            Locale::En => &en::TEXTS,
+        }
+    }
+
+    /// The `lang` URL parameter wins, then the browser's languages, then Spanish.
+    pub fn detect() -> Locale {
+        let from_url = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|search| {
+                web_sys::UrlSearchParams::new_with_str(&search)
+                    .ok()?
+                    .get("lang")
+            })
+            .and_then(|tag| Locale::from_tag(&tag));
+        from_url
+            .or_else(|| {
+                let languages = web_sys::window()?.navigator().languages();
+                languages
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .find_map(|tag| Locale::from_tag(&tag))
+            })
+            .unwrap_or(Locale::Es)
+    }
+}
+
+/// Every string of the interface, for one language.
+pub struct Texts {
+    pub app_title: &'static str,
+    pub tab_conversations: &'static str,
+    pub tabs_label: &'static str,
+    pub conversations_table: &'static str,
+    pub col_channel: &'static str,
+    pub col_status: &'static str,
+    pub col_customer: &'static str,
+    pub col_agent: &'static str,
+    pub col_group: &'static str,
+    pub col_created: &'static str,
+    pub col_updated: &'static str,
+    pub col_time_in_status: &'static str,
+    pub col_duration: &'static str,
+    pub col_transfers: &'static str,
+    pub col_options: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub filter_status: &'static str,
+    pub filter_agent: &'static str,
+    pub filter_department: &'static str,
+    pub filter_channel: &'static str,
+    pub filters: &'static str,
+    pub clear_filters: &'static str,
+    pub unassigned: &'static str,
+    pub status_queued: &'static str,
+    pub status_in_progress: &'static str,
+    pub status_pending: &'static str,
+    pub status_inactive: &'static str,
+    pub status_finished: &'static str,
+    pub channel_whatsapp: &'static str,
+    pub channel_webchat: &'static str,
+    pub channel_instagram: &'static str,
+    pub channel_messenger: &'static str,
+    pub channel_email: &'static str,
+    pub channel_sms: &'static str,
+    pub channel_telegram: &'static str,
+    /// "{shown} of {total} conversations"
+    pub rows_shown: &'static str,
+    pub no_rows: &'static str,
+    pub loading: &'static str,
+    pub sign_in_title: &'static str,
+    pub sign_in_intro: &'static str,
+    pub access_token: &'static str,
+    pub sign_in: &'static str,
+    pub signing_in: &'static str,
+    pub sign_out: &'static str,
+    pub token_required: &'static str,
+    pub token_rejected: &'static str,
+    pub session_expired: &'static str,
+    pub cannot_reach: &'static str,
+    pub server_error: &'static str,
+    pub malformed_data: &'static str,
+    /// "Showing the data received at {time}."
+    pub showing_last_good: &'static str,
+    pub retry: &'static str,
+    pub error_title: &'static str,
+    pub live: &'static str,
+    pub connecting: &'static str,
+    pub reconnecting: &'static str,
+    /// "Offline since {time}"
+    pub offline_since: &'static str,
+    /// "Updated {time}"
+    pub updated_at: &'static str,
+    pub signed_in_as: &'static str,
+}
+
+impl Texts {
+    pub fn status(&self, status: &ConversationStatus) -> String {
+        match status {
+            ConversationStatus::Queued => self.status_queued,
+            ConversationStatus::InProgress => self.status_in_progress,
+            ConversationStatus::Pending => self.status_pending,
+            ConversationStatus::Inactive => self.status_inactive,
+            ConversationStatus::Finished => self.status_finished,
+            ConversationStatus::Other(raw) => raw,
+        }
+        .to_owned()
+    }
+
+    pub fn channel(&self, channel: &Channel) -> String {
+        match channel {
+            Channel::Whatsapp => self.channel_whatsapp,
+            Channel::Webchat => self.channel_webchat,
+            Channel::Instagram => self.channel_instagram,
+            Channel::Messenger => self.channel_messenger,
+            Channel::Email => self.channel_email,
+            Channel::Sms => self.channel_sms,
+            Channel::Telegram => self.channel_telegram,
+            Channel::Other(raw) => raw,
+        }
+        .to_owned()
+    }
+}
+
+/// Fills `{name}` placeholders of a template.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// The current locale, in context.
+#[derive(Clone, Copy)]
+pub struct LocaleSignal(pub RwSignal<Locale>);
+
+pub fn provide_locale() {
+    provide_context(LocaleSignal(RwSignal::new(Locale::detect())));
+}
+
+pub fn use_locale() -> RwSignal<Locale> {
+    use_context::<LocaleSignal>()
+        .map(|l| l.0)
+        .unwrap_or_else(|| RwSignal::new(Locale::En))
+}
+
+/// The texts of the current locale, as a reactive read.
+pub fn use_texts() -> Signal<&'static Texts> {
+    let locale = use_locale();
+    Signal::derive(move || locale.get().texts())
+}

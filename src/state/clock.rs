@@ -1,0 +1,56 @@
+//! The one shared clock: a signal that ticks once a second, corrected by the
+//! server's clock offset. Every timer cell derives `now - since` from it; no
+//! row has an interval of its own.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use monitor_core::clock::ClockOffset;
+use monitor_core::wire::Timestamp;
+
+use super::timing::now_ms;
+
+#[derive(Clone, Copy)]
+pub struct Clock {
+    local_ms: RwSignal<f64>,
+    offset: RwSignal<ClockOffset>,
+}
+
+impl Clock {
+    /// Records a new server-clock sample (from a snapshot's `server_time`).
+    pub fn set_offset(&self, offset: ClockOffset) {
+        if self.offset.get_untracked() != offset {
+            self.offset.set(offset);
+        }
+    }
+
+    /// The server's current time, ticking once a second.
+    pub fn now(&self) -> Signal<Timestamp> {
+        let (local_ms, offset) = (self.local_ms, self.offset);
+        Signal::derive(move || offset.get().server_now(local_ms.get()))
+    }
+}
+
+/// Starts the clock for the whole app.
+pub fn provide_clock() {
+    let clock = Clock {
+        local_ms: RwSignal::new(now_ms()),
+        offset: RwSignal::new(ClockOffset::default()),
+    };
+    let local_ms = clock.local_ms;
+    match set_interval_with_handle(move || local_ms.set(now_ms()), Duration::from_secs(1)) {
+        Ok(handle) => on_cleanup(move || handle.clear()),
+        Err(e) => leptos::logging::error!("the clock could not start: {e:?}"),
+    }
+    provide_context(clock);
+}
+
+pub fn use_clock() -> Clock {
+    use_context::<Clock>().unwrap_or_else(|| {
+        // Only reachable in a component test without the app shell.
+        Clock {
+            local_ms: RwSignal::new(now_ms()),
+            offset: RwSignal::new(ClockOffset::default()),
+        }
+    })
+}

@@ -1,0 +1,8 @@
+//! Reactive glue between the API, `core` and the components: the session, the
+//! shared clock, the live board and the URL-held view state.
+
+pub mod clock;
+pub mod conversation_query;
+pub mod live;
+pub mod session;
+pub mod timing;

@@ -1,0 +1,97 @@
+//! Who is signed in. The token lives in memory and sessionStorage only:
+//! never in a URL, localStorage or a log line.
+
+use leptos::prelude::*;
+use monitor_core::wire::Me;
+
+use crate::api::ApiClient;
+
+const TOKEN_KEY: &str = "ops-monitor.token";
+/// Where the REST API lives, relative to the page's origin.
+const API_BASE: &str = "/api/v1";
+
+/// Why the sign-in screen is showing a message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SignInNotice {
+    SessionExpired,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    token: RwSignal<Option<String>>,
+    me: RwSignal<Option<Me>>,
+    notice: RwSignal<Option<SignInNotice>>,
+}
+
+impl Session {
+    /// The stored token, if any (a reload keeps the tab's session).
+    pub fn token(&self) -> Option<String> {
+        self.token.get()
+    }
+
+    pub fn me(&self) -> Option<Me> {
+        self.me.get()
+    }
+
+    pub fn notice(&self) -> Option<SignInNotice> {
+        self.notice.get()
+    }
+
+    /// A client for a token (the session's, or one being tried at sign-in).
+    pub fn client_for(token: &str) -> ApiClient {
+        ApiClient::new(API_BASE, token)
+    }
+
+    pub fn sign_in(&self, token: String, me: Me) {
+        store_token(Some(&token));
+        self.notice.set(None);
+        self.me.set(Some(me));
+        self.token.set(Some(token));
+    }
+
+    /// The backend refused the token (401): back to sign-in, saying why.
+    pub fn expire(&self, notice: SignInNotice) {
+        store_token(None);
+        self.me.set(None);
+        self.token.set(None);
+        self.notice.set(Some(notice));
+    }
+
+    pub fn sign_out(&self) {
+        store_token(None);
+        self.me.set(None);
+        self.token.set(None);
+        self.notice.set(None);
+    }
+
+    /// `/me` answered for a restored token.
+    pub fn restore(&self, me: Me) {
+        self.me.set(Some(me));
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn store_token(token: Option<&str>) {
+    if let Some(storage) = storage() {
+        let _ = match token {
+            Some(t) => storage.set_item(TOKEN_KEY, t),
+            None => storage.remove_item(TOKEN_KEY),
+        };
+    }
+}
+
+pub fn provide_session() {
+    let stored = storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten());
+    provide_context(Session {
+        token: RwSignal::new(stored.filter(|t| !t.is_empty())),
+        me: RwSignal::new(None),
+        notice: RwSignal::new(None),
+    });
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
