@@ -18,8 +18,16 @@ pub fn visible_rows(
     if total == 0 || row_height.is_nan() || row_height <= 0.0 {
         return 0..0;
     }
-    let top = if scroll_top.is_finite() { scroll_top.max(0.0) } else { 0.0 };
-    let height = if viewport_height.is_finite() { viewport_height.max(0.0) } else { 0.0 };
+    let top = if scroll_top.is_finite() {
+        scroll_top.max(0.0)
+    } else {
+        0.0
+    };
+    let height = if viewport_height.is_finite() {
+        viewport_height.max(0.0)
+    } else {
+        0.0
+    };
     // `as usize` saturates on huge floats, so no overflow here.
     let first = (top / row_height).floor() as usize;
     let last = ((top + height) / row_height).ceil() as usize;

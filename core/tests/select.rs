@@ -66,7 +66,10 @@ fn search(text: &str) -> ConversationQuery {
 #[test]
 fn empty_filters_and_search_keep_every_conversation() {
     let list = sample();
-    assert_eq!(id_set(&list, &ConversationQuery::default()), ["a", "b", "c", "d"]);
+    assert_eq!(
+        id_set(&list, &ConversationQuery::default()),
+        ["a", "b", "c", "d"]
+    );
     assert!(select_conversations(&[], &ConversationQuery::default()).is_empty());
 }
 
@@ -89,7 +92,10 @@ fn an_unknown_status_value_filters_like_a_known_one() {
 #[test]
 fn agent_filter_keeps_the_chosen_agents_conversations() {
     let list = sample();
-    assert_eq!(id_set(&list, &query(|q| q.agents = ["u1".into()].into())), ["a", "d"]);
+    assert_eq!(
+        id_set(&list, &query(|q| q.agents = ["u1".into()].into())),
+        ["a", "d"]
+    );
 }
 
 #[test]
@@ -104,7 +110,10 @@ fn unassigned_agent_filter_finds_conversations_without_an_agent() {
 #[test]
 fn department_filter_matches_the_department_id_not_its_name() {
     let list = sample();
-    assert_eq!(id_set(&list, &query(|q| q.departments = ["d2".into()].into())), ["b", "d"]);
+    assert_eq!(
+        id_set(&list, &query(|q| q.departments = ["d2".into()].into())),
+        ["b", "d"]
+    );
     assert!(id_set(&list, &query(|q| q.departments = ["Soporte".into()].into())).is_empty());
 }
 
@@ -174,10 +183,14 @@ fn phone_search_ignores_spaces_dashes_parentheses_and_plus() {
     assert_eq!(id_set(&list, &search("213456")), ["c"]);
 }
 
-/// Conversations whose sort keys are all distinct and in id order a < b < c.
+/// Conversations whose sort keys are all distinct and, except for
+/// `Duration`, ascend with the id: a < b < c.
 fn ordered() -> Vec<Conversation> {
-    let mut list: Vec<Conversation> = ["a", "b", "c"].into_iter().map(conv).collect();
-    let channels = [Channel::Whatsapp, Channel::Instagram, Channel::Other("line".into())];
+    let channels = [
+        Channel::Whatsapp,
+        Channel::Instagram,
+        Channel::Other("line".into()),
+    ];
     let statuses = [
         ConversationStatus::Queued,
         ConversationStatus::InProgress,
@@ -186,37 +199,39 @@ fn ordered() -> Vec<Conversation> {
     let names = ["álvaro", "Bea", "Caio"];
     let agents = ["Ágata", "beto", "Zé"];
     let departments = ["Atendimento", "cobrança", "Vendas"];
-    for (i, c) in (0..).zip(list.iter_mut()) {
-        let n = i as usize;
-        c.channel = channels[n].clone();
-        c.status = statuses[n].clone();
-        c.customer.name = names[n].into();
-        c.agent = agent(&format!("u{n}"), agents[n]);
-        c.department = department(&format!("d{n}"), departments[n]);
-        c.created_at = at(i);
-        c.updated_at = Some(at(10 + i));
-        // Later status_since = less time in status; later created_at = shorter.
-        c.status_since = at(20 - i);
-        c.transfers = i as u32;
-    }
-    // For these two keys, the list order above is descending: flip them.
-    list.reverse();
-    for (i, c) in (0..).zip(list.iter_mut()) {
-        c.status_since = at(20 - i);
-        c.created_at = at(i);
-    }
-    list.reverse();
-    list
+    (0..3)
+        .map(|n| {
+            let i = n as i64;
+            let mut c = conv(["a", "b", "c"][n]);
+            c.channel = channels[n].clone();
+            c.status = statuses[n].clone();
+            c.customer.name = names[n].into();
+            c.agent = agent(&format!("u{n}"), agents[n]);
+            c.department = department(&format!("d{n}"), departments[n]);
+            // Created later = shorter duration, so Duration runs c, b, a.
+            c.created_at = at(i);
+            c.updated_at = Some(at(10 + i));
+            // In its status since later = less time in status.
+            c.status_since = at(20 - i);
+            c.transfers = n as u32;
+            c
+        })
+        .collect()
 }
 
 #[test]
 fn every_sort_key_orders_ascending_and_reverses_descending() {
     let list = ordered();
     for &sort in ConversationSort::ALL {
+        let mut expected = vec!["a", "b", "c"];
+        if sort == ConversationSort::Duration {
+            expected.reverse();
+        }
         let asc = query(|q| (q.sort, q.dir) = (sort, SortDir::Asc));
+        assert_eq!(ids(&list, &asc), expected, "{sort} asc");
+        expected.reverse();
         let desc = query(|q| (q.sort, q.dir) = (sort, SortDir::Desc));
-        assert_eq!(ids(&list, &asc), ["a", "b", "c"], "{sort} asc");
-        assert_eq!(ids(&list, &desc), ["c", "b", "a"], "{sort} desc");
+        assert_eq!(ids(&list, &desc), expected, "{sort} desc");
     }
 }
 

@@ -47,7 +47,10 @@ pub fn user_for(token: &str, demo_agent: &AgentRef) -> Option<Me> {
     };
     let permissions = match profile {
         Profile::Agent => Vec::new(),
-        _ => SUPERVISOR_PERMISSIONS.iter().map(|p| (*p).to_owned()).collect(),
+        _ => SUPERVISOR_PERMISSIONS
+            .iter()
+            .map(|p| (*p).to_owned())
+            .collect(),
     };
     Some(Me {
         id,
@@ -99,7 +102,9 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.split_once(' '))
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, token)| token.trim())
-            .ok_or_else(|| ApiError::unauthorized("the Authorization header is not a bearer token"))?;
+            .ok_or_else(|| {
+                ApiError::unauthorized("the Authorization header is not a bearer token")
+            })?;
         let me = user_for(token, state.demo_agent())
             .ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
         Ok(Caller { me })
@@ -156,9 +161,9 @@ impl Scope {
             Change::ConversationUpsert(c) if self.sees_conversation(c) => {
                 Some(Cow::Borrowed(&entry.change))
             }
-            Change::ConversationUpsert(c) => was_seen.then(|| {
-                Cow::Owned(Change::ConversationRemove { id: c.id.clone() })
-            }),
+            Change::ConversationUpsert(c) => {
+                was_seen.then(|| Cow::Owned(Change::ConversationRemove { id: c.id.clone() }))
+            }
             Change::ConversationRemove { .. } => was_seen.then_some(Cow::Borrowed(&entry.change)),
         }
     }
@@ -186,12 +191,30 @@ mod tests {
     }
 
     fn upsert_entry(agent: Option<&str>, department: &str, before: Option<Footprint>) -> Entry {
-        let sim = Sim::new(SimConfig { seed: 1, agents: 3, conversations: 1 }, seed::anchor());
+        let sim = Sim::new(
+            SimConfig {
+                seed: 1,
+                agents: 3,
+                conversations: 1,
+            },
+            seed::anchor(),
+        );
         let mut c = sim.world().active.at(0).conversation.clone();
-        c.agent = agent.map(|id| AgentRef { id: id.into(), name: "X".into() });
-        c.status = if agent.is_some() { ConversationStatus::InProgress } else { ConversationStatus::Queued };
+        c.agent = agent.map(|id| AgentRef {
+            id: id.into(),
+            name: "X".into(),
+        });
+        c.status = if agent.is_some() {
+            ConversationStatus::InProgress
+        } else {
+            ConversationStatus::Queued
+        };
         c.department.id = department.into();
-        Entry { sequence: 5, change: Change::ConversationUpsert(c), before }
+        Entry {
+            sequence: 5,
+            change: Change::ConversationUpsert(c),
+            before,
+        }
     }
 
     #[test]
@@ -209,7 +232,10 @@ mod tests {
         let before = footprint(Some("a-0001"), "d-sales", false);
         let entry = upsert_entry(Some("a-0002"), "d-sales", Some(before));
         let sent = agent_scope().filter(&entry).map(Cow::into_owned);
-        assert!(matches!(sent, Some(Change::ConversationRemove { .. })), "{sent:?}");
+        assert!(
+            matches!(sent, Some(Change::ConversationRemove { .. })),
+            "{sent:?}"
+        );
         assert!(matches!(
             Scope::All.filter(&entry).map(Cow::into_owned),
             Some(Change::ConversationUpsert(_))
@@ -218,11 +244,22 @@ mod tests {
 
     #[test]
     fn changes_never_in_the_agent_scope_are_not_sent() {
-        let entry = upsert_entry(None, "d-vip", Some(footprint(Some("a-0003"), "d-vip", false)));
+        let entry = upsert_entry(
+            None,
+            "d-vip",
+            Some(footprint(Some("a-0003"), "d-vip", false)),
+        );
         assert_eq!(agent_scope().filter(&entry), None);
         let arrival = upsert_entry(None, "d-sales", None);
         assert!(agent_scope().filter(&arrival).is_some());
-        let sim = Sim::new(SimConfig { seed: 1, agents: 3, conversations: 0 }, seed::anchor());
+        let sim = Sim::new(
+            SimConfig {
+                seed: 1,
+                agents: 3,
+                conversations: 0,
+            },
+            seed::anchor(),
+        );
         let agent_change = Entry {
             sequence: 1,
             change: Change::AgentUpsert(sim.world().agents[0].clone()),
@@ -233,10 +270,16 @@ mod tests {
 
     #[test]
     fn tokens_map_to_profiles_and_only_supervisors_get_permissions() {
-        let demo = AgentRef { id: "a-0001".into(), name: "José".into() };
+        let demo = AgentRef {
+            id: "a-0001".into(),
+            name: "José".into(),
+        };
         assert!(user_for("nope", &demo).is_none());
         let agent = user_for("demo-agent", &demo).unwrap();
-        assert_eq!((agent.id.as_str(), agent.profile), ("a-0001", Profile::Agent));
+        assert_eq!(
+            (agent.id.as_str(), agent.profile),
+            ("a-0001", Profile::Agent)
+        );
         assert!(agent.permissions.is_empty());
         let admin = user_for("demo-admin", &demo).unwrap();
         assert!(admin.permissions.iter().any(|p| p == permission::BULK_END));

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 /// How to run the demo backend.
 #[derive(clap::Parser, Clone, Debug)]
-#[command(name = "demo-backend", about = "Operations Monitor demo backend (REST + SSE)")]
+#[command(
+    name = "demo-backend",
+    about = "Operations Monitor demo backend (REST + SSE)"
+)]
 pub struct Options {
     /// TCP port to listen on (0 = any free port).
     #[arg(long, default_value_t = 8080)]

@@ -41,7 +41,8 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
     let sim = tokio::task::spawn_blocking(move || Sim::new(config, seed::anchor()))
         .await
         .map_err(io::Error::other)?;
-    let heartbeat = (options.heartbeat_secs > 0).then(|| Duration::from_secs(options.heartbeat_secs));
+    let heartbeat =
+        (options.heartbeat_secs > 0).then(|| Duration::from_secs(options.heartbeat_secs));
     let shutdown = CancellationToken::new();
     let state = AppState::new(sim, heartbeat, shutdown.clone());
 
@@ -49,7 +50,8 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
     let serve = axum::serve(listener, app).with_graceful_shutdown(shutdown.cancelled_owned());
     let serving = tokio::spawn(serve.into_future());
     let rate = options.rate;
-    let ticking = (rate.is_finite() && rate > 0.0).then(|| tokio::spawn(ticker::run(state.clone(), rate)));
+    let ticking =
+        (rate.is_finite() && rate > 0.0).then(|| tokio::spawn(ticker::run(state.clone(), rate)));
     Ok(Server {
         addr,
         state,
@@ -85,7 +87,10 @@ impl Server {
         if let Some(mut serving) = self.serving.take() {
             // Streams end on the cancellation; a client that keeps an idle
             // connection open past the grace period is cut off.
-            if tokio::time::timeout(STOP_GRACE, &mut serving).await.is_err() {
+            if tokio::time::timeout(STOP_GRACE, &mut serving)
+                .await
+                .is_err()
+            {
                 serving.abort();
             }
         }

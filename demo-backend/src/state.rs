@@ -43,7 +43,10 @@ impl AppState {
     /// Locks the simulation. A panic elsewhere while holding it leaves a state
     /// that is still coherent enough for a demo, so poisoning is ignored.
     pub fn sim(&self) -> MutexGuard<'_, Sim> {
-        self.inner.sim.lock().unwrap_or_else(PoisonError::into_inner)
+        self.inner
+            .sim
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     pub fn demo_agent(&self) -> &AgentRef {

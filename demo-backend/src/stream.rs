@@ -24,7 +24,11 @@ use crate::auth::{Caller, Scope};
 use crate::sim::journal::Entry;
 use crate::state::AppState;
 
-pub async fn events(State(state): State<AppState>, caller: Caller, headers: HeaderMap) -> impl IntoResponse {
+pub async fn events(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+) -> impl IntoResponse {
     let resume = headers
         .get("last-event-id")
         .map(|v| v.to_str().ok().and_then(|s| s.trim().parse::<u64>().ok()));
@@ -32,7 +36,10 @@ pub async fn events(State(state): State<AppState>, caller: Caller, headers: Head
     (
         [
             // Proxies (nginx) must not hold events back.
-            (HeaderName::from_static("x-accel-buffering"), HeaderValue::from_static("no")),
+            (
+                HeaderName::from_static("x-accel-buffering"),
+                HeaderValue::from_static("no"),
+            ),
         ],
         Sse::new(feed.into_stream()),
     )
@@ -62,7 +69,12 @@ impl Feed {
                 None => Some((current, Vec::new())),
                 Some(point) => point.and_then(|p| sim.journal().since(p).map(|e| (p, e))),
             };
-            (caller.scope(sim.world()), sim.journal().subscribe(), current, replay)
+            (
+                caller.scope(sim.world()),
+                sim.journal().subscribe(),
+                current,
+                replay,
+            )
         };
         let heartbeat = state.heartbeat().map(|period| {
             let mut beat = interval_at(Instant::now() + period, period);
@@ -155,5 +167,7 @@ fn resync() -> Event {
 
 fn heartbeat() -> Event {
     let body = serde_json::json!({ "server_time": chrono::Utc::now() });
-    Event::default().event(name::HEARTBEAT).data(body.to_string())
+    Event::default()
+        .event(name::HEARTBEAT)
+        .data(body.to_string())
 }

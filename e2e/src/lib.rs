@@ -1,1 +1,65 @@
+//! Harness for the browser end-to-end tests.
+//!
+//! Each test gets its own demo backend (in-process, on a free port, serving
+//! the built SPA from `MONITOR_DIST`), its own chromedriver and its own
+//! headless Chromium profile, so tests run in parallel without sharing state.
+//! Elements are found by role and accessible name, as a user finds them.
 
+mod browser;
+mod locate;
+
+pub use browser::Browser;
+pub use locate::Role;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use demo_backend::{Options, Server};
+
+/// How long a UI expectation may take before the test fails.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// The built SPA (`trunk build` output) the backend serves.
+pub fn dist_dir() -> PathBuf {
+    match std::env::var_os("MONITOR_DIST") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"),
+    }
+}
+
+/// A demo backend serving the SPA; rate 0 unless a test wants live traffic,
+/// so what the test sees is what it did.
+pub async fn start_backend(options: Options) -> Server {
+    let dist = dist_dir();
+    assert!(
+        dist.join("index.html").is_file(),
+        "no built SPA in {} (run `cargo xtask test`, which builds it)",
+        dist.display()
+    );
+    demo_backend::spawn(Options { port: 0, static_dir: Some(dist), ..options })
+        .await
+        .expect("the demo backend starts")
+}
+
+/// Options for a quiet backend: seeded, small, nothing changes by itself.
+pub fn quiet_options() -> Options {
+    Options { conversations: 120, agents: 20, rate: 0.0, ..Options::default() }
+}
+
+/// Polls `check` until it returns `Some`, or panics with `what` after [`PATIENCE`].
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            panic!("timed out after {PATIENCE:?} waiting for: {what}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -9,7 +9,10 @@ use crate::auth::Caller;
 use crate::problem::ApiError;
 use crate::state::AppState;
 
-pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Json<AgentsSnapshot>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<AgentsSnapshot>, ApiError> {
     if !caller.can(permission::VIEW_AGENTS) {
         return Err(ApiError::forbidden("your profile cannot see the agents"));
     }

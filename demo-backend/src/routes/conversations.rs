@@ -48,7 +48,13 @@ pub async fn list(
         let (conversations, next) = match finished {
             None => {
                 let active = world.active.iter().map(|r| &r.conversation);
-                (active.filter(|c| scope.sees_conversation(c)).cloned().collect(), None)
+                (
+                    active
+                        .filter(|c| scope.sees_conversation(c))
+                        .cloned()
+                        .collect(),
+                    None,
+                )
             }
             Some(filter) => filter.page(world, &scope),
         };
@@ -81,7 +87,11 @@ impl FinishedFilter {
                     // An unencoded `+00:00` arrives as a space.
                     DateTime::parse_from_rfc3339(&s.replace(' ', "+"))
                         .map(|t| t.with_timezone(&Utc))
-                        .map_err(|_| ApiError::bad_request(format!("`{name}` is not an RFC 3339 time: {s:?}")))
+                        .map_err(|_| {
+                            ApiError::bad_request(format!(
+                                "`{name}` is not an RFC 3339 time: {s:?}"
+                            ))
+                        })
                 })
                 .transpose()
         };
@@ -101,13 +111,22 @@ impl FinishedFilter {
         })
     }
 
-    fn page(self, world: &World, scope: &Scope) -> (Vec<monitor_core::wire::Conversation>, Option<String>) {
+    fn page(
+        self,
+        world: &World,
+        scope: &Scope,
+    ) -> (Vec<monitor_core::wire::Conversation>, Option<String>) {
         let store = &world.finished;
-        let mut serial = self.before_serial.unwrap_or(u64::MAX).min(store.end_serial());
+        let mut serial = self
+            .before_serial
+            .unwrap_or(u64::MAX)
+            .min(store.end_serial());
         let mut page = Vec::new();
         while serial > store.first_serial() {
             serial -= 1;
-            let Some(record) = store.at_serial(serial) else { break };
+            let Some(record) = store.at_serial(serial) else {
+                break;
+            };
             let c = &record.conversation;
             let at = c.finished_at.unwrap_or(c.status_since);
             let in_range = self.from.is_none_or(|f| at >= f) && self.to.is_none_or(|t| at < t);
@@ -130,7 +149,14 @@ mod tests {
     use crate::sim::{seed, Sim, SimConfig};
 
     fn world_with_finished() -> World {
-        let mut sim = Sim::new(SimConfig { seed: 2, agents: 40, conversations: 300 }, seed::anchor());
+        let mut sim = Sim::new(
+            SimConfig {
+                seed: 2,
+                agents: 40,
+                conversations: 300,
+            },
+            seed::anchor(),
+        );
         let mut now = seed::anchor();
         while sim.world().finished.len() < 2 * PAGE_SIZE + 10 {
             now += chrono::TimeDelta::seconds(1);
@@ -151,12 +177,17 @@ mod tests {
             seen.extend(page);
             pages += 1;
             let Some(next) = next else { break };
-            let query = ListQuery { cursor: Some(next), ..Default::default() };
+            let query = ListQuery {
+                cursor: Some(next),
+                ..Default::default()
+            };
             filter = FinishedFilter::parse(&query).unwrap();
         }
         assert_eq!(pages, 3);
         assert_eq!(seen.len(), world.finished.len());
-        assert!(seen.windows(2).all(|w| w[0].finished_at >= w[1].finished_at));
+        assert!(seen
+            .windows(2)
+            .all(|w| w[0].finished_at >= w[1].finished_at));
         let ids: std::collections::HashSet<_> = seen.iter().map(|c| &c.id).collect();
         assert_eq!(ids.len(), seen.len());
     }
@@ -164,17 +195,36 @@ mod tests {
     #[test]
     fn finished_time_range_and_bad_parameters() {
         let world = world_with_finished();
-        let newest = world.finished.at_serial(world.finished.end_serial() - 1).unwrap();
+        let newest = world
+            .finished
+            .at_serial(world.finished.end_serial() - 1)
+            .unwrap();
         let cut = newest.conversation.finished_at.unwrap();
-        let query = ListQuery { from: Some(cut.to_rfc3339()), ..Default::default() };
-        let (page, _) = FinishedFilter::parse(&query).unwrap().page(&world, &Scope::All);
+        let query = ListQuery {
+            from: Some(cut.to_rfc3339()),
+            ..Default::default()
+        };
+        let (page, _) = FinishedFilter::parse(&query)
+            .unwrap()
+            .page(&world, &Scope::All);
         assert!(!page.is_empty() && page.iter().all(|c| c.finished_at >= Some(cut)));
-        let query = ListQuery { to: Some(cut.to_rfc3339()), ..Default::default() };
-        let (page, _) = FinishedFilter::parse(&query).unwrap().page(&world, &Scope::All);
+        let query = ListQuery {
+            to: Some(cut.to_rfc3339()),
+            ..Default::default()
+        };
+        let (page, _) = FinishedFilter::parse(&query)
+            .unwrap()
+            .page(&world, &Scope::All);
         assert!(!page.is_empty() && page.iter().all(|c| c.finished_at < Some(cut)));
-        let bad = ListQuery { from: Some("yesterday".into()), ..Default::default() };
+        let bad = ListQuery {
+            from: Some("yesterday".into()),
+            ..Default::default()
+        };
         assert!(FinishedFilter::parse(&bad).is_err());
-        let bad = ListQuery { cursor: Some("x".into()), ..Default::default() };
+        let bad = ListQuery {
+            cursor: Some("x".into()),
+            ..Default::default()
+        };
         assert!(FinishedFilter::parse(&bad).is_err());
     }
 }

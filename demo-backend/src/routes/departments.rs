@@ -19,7 +19,10 @@ pub async fn list(State(state): State<AppState>, _caller: Caller) -> Json<Depart
             .map(|(d, members)| Department {
                 id: d.id.clone(),
                 name: d.name.clone(),
-                agent_ids: members.iter().map(|&a| world.agents[a].id.clone()).collect(),
+                agent_ids: members
+                    .iter()
+                    .map(|&a| world.agents[a].id.clone())
+                    .collect(),
             })
             .collect()
     };

@@ -133,12 +133,23 @@ mod tests {
             journal.push(remove(id), None);
         }
         // Ring holds 3, 4, 5: resumable from 2 on.
-        let after_two: Vec<u64> = journal.since(2).unwrap().iter().map(|e| e.sequence).collect();
+        let after_two: Vec<u64> = journal
+            .since(2)
+            .unwrap()
+            .iter()
+            .map(|e| e.sequence)
+            .collect();
         assert_eq!(after_two, [3, 4, 5]);
         assert_eq!(journal.since(4).unwrap().len(), 1);
         assert!(journal.since(5).unwrap().is_empty());
-        assert!(journal.since(1).is_none(), "4 lost changes cannot be replayed");
-        assert!(journal.since(6).is_none(), "the future cannot be resumed from");
+        assert!(
+            journal.since(1).is_none(),
+            "4 lost changes cannot be replayed"
+        );
+        assert!(
+            journal.since(6).is_none(),
+            "the future cannot be resumed from"
+        );
     }
 
     #[test]

@@ -91,7 +91,13 @@ impl Sim {
     }
 
     /// Adds a queued conversation and emits it.
-    fn arrive(&mut self, department: usize, channel: Channel, customer: Customer, now: Timestamp) -> String {
+    fn arrive(
+        &mut self,
+        department: usize,
+        channel: Channel,
+        customer: Customer,
+        now: Timestamp,
+    ) -> String {
         let number = self.next_conversation;
         self.next_conversation += 1;
         let Some(department) = self.world.departments.get(department).cloned() else {
@@ -127,7 +133,13 @@ impl Sim {
     }
 
     /// A simulated transcript message with a fresh id.
-    fn message(&mut self, author: Author, author_name: Option<String>, text: String, now: Timestamp) -> Message {
+    fn message(
+        &mut self,
+        author: Author,
+        author_name: Option<String>,
+        text: String,
+        now: Timestamp,
+    ) -> Message {
         let id = format!("m-{}", self.next_message);
         self.next_message += 1;
         Message {
@@ -146,7 +158,11 @@ mod tests {
     use monitor_core::{AgentStatus, ConversationStatus};
 
     fn config(seed: u64) -> SimConfig {
-        SimConfig { seed, agents: 40, conversations: 300 }
+        SimConfig {
+            seed,
+            agents: 40,
+            conversations: 300,
+        }
     }
 
     #[test]
@@ -169,27 +185,49 @@ mod tests {
             .world()
             .active
             .iter()
-            .filter(|r| r.conversation.agent.as_ref().is_some_and(|a| a.id == agent.id))
+            .filter(|r| {
+                r.conversation
+                    .agent
+                    .as_ref()
+                    .is_some_and(|a| a.id == agent.id)
+            })
             .count();
         assert_eq!(own as u32, agent.active_conversations);
     }
 
     #[test]
     fn initial_state_is_consistent() {
-        let sim = Sim::new(SimConfig { seed: 5, agents: 60, conversations: 2_000 }, seed::anchor());
+        let sim = Sim::new(
+            SimConfig {
+                seed: 5,
+                agents: 60,
+                conversations: 2_000,
+            },
+            seed::anchor(),
+        );
         let world = sim.world();
         assert_eq!(world.active.len(), 2_000);
         let mut load = vec![0u32; world.agents.len()];
         for r in world.active.iter() {
             let c = &r.conversation;
-            assert!(c.created_at <= c.status_since && c.status_since <= seed::anchor(), "{}", c.id);
-            assert!(c.updated_at.is_some_and(|u| u >= c.created_at && u <= seed::anchor()));
+            assert!(
+                c.created_at <= c.status_since && c.status_since <= seed::anchor(),
+                "{}",
+                c.id
+            );
+            assert!(c
+                .updated_at
+                .is_some_and(|u| u >= c.created_at && u <= seed::anchor()));
             match &c.agent {
                 None => assert_eq!(c.status, ConversationStatus::Queued),
                 Some(a) => {
                     assert_ne!(c.status, ConversationStatus::Queued);
                     let agent = world.agent(&a.id).unwrap();
-                    assert!(agent.departments.contains(&c.department), "{} outside its agent's departments", c.id);
+                    assert!(
+                        agent.departments.contains(&c.department),
+                        "{} outside its agent's departments",
+                        c.id
+                    );
                     load[world.agent_index[&a.id]] += 1;
                 }
             }
@@ -198,9 +236,16 @@ mod tests {
             assert_eq!(agent.active_conversations, load, "{}", agent.id);
             assert!(load <= agent.capacity);
         }
-        let statuses: std::collections::HashSet<_> =
-            world.active.iter().map(|r| r.conversation.status.clone()).collect();
-        assert_eq!(statuses.len(), 4, "every active status appears: {statuses:?}");
+        let statuses: std::collections::HashSet<_> = world
+            .active
+            .iter()
+            .map(|r| r.conversation.status.clone())
+            .collect();
+        assert_eq!(
+            statuses.len(),
+            4,
+            "every active status appears: {statuses:?}"
+        );
     }
 
     #[test]

@@ -183,6 +183,10 @@ impl FinishedStore {
         self.records.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
     pub fn push(&mut self, record: ConvRecord) {
         if self.records.len() >= self.capacity {
             if let Some(old) = self.records.pop_front() {
@@ -223,14 +227,21 @@ mod tests {
 
     fn record(id: &str, status: ConversationStatus, secs: i64) -> ConvRecord {
         let at = Utc.timestamp_opt(1_800_000_000 + secs, 0).unwrap();
-        let department = DepartmentRef { id: "d".into(), name: "D".into() };
+        let department = DepartmentRef {
+            id: "d".into(),
+            name: "D".into(),
+        };
         ConvRecord {
             conversation: Conversation {
                 id: id.into(),
                 ticket: None,
                 channel: Channel::Webchat,
                 status,
-                customer: Customer { name: "C".into(), phone: None, email: None },
+                customer: Customer {
+                    name: "C".into(),
+                    phone: None,
+                    email: None,
+                },
                 agent: None,
                 department: department.clone(),
                 created_at: at,
@@ -239,7 +250,11 @@ mod tests {
                 finished_at: None,
                 transfers: 0,
             },
-            opening: Opening { agent: None, department, until: at },
+            opening: Opening {
+                agent: None,
+                department,
+                until: at,
+            },
             live: vec![],
         }
     }
@@ -253,7 +268,9 @@ mod tests {
         assert_eq!(store.queue().collect::<Vec<_>>(), ["early", "late"]);
 
         let early = store.position("early").unwrap();
-        store.modify(early, |r| r.conversation.status = ConversationStatus::InProgress);
+        store.modify(early, |r| {
+            r.conversation.status = ConversationStatus::InProgress
+        });
         assert_eq!(store.queue().collect::<Vec<_>>(), ["late"]);
 
         let late = store.position("late").unwrap();

@@ -74,13 +74,20 @@ fn phone(rng: &mut ChaCha8Rng) -> String {
 /// A customer; phone-based channels always have a phone, e-mail always an e-mail.
 pub fn customer(rng: &mut ChaCha8Rng, channel: &Channel) -> Customer {
     let (first, last) = full_name(rng);
-    let phone_based = matches!(channel, Channel::Whatsapp | Channel::Sms | Channel::Telegram);
+    let phone_based = matches!(
+        channel,
+        Channel::Whatsapp | Channel::Sms | Channel::Telegram
+    );
     let has_phone = phone_based || rng.random_bool(0.4);
     let has_email = *channel == Channel::Email || rng.random_bool(0.5);
     let phone = has_phone.then(|| phone(rng));
     let email = has_email.then(|| {
         let domain = EMAIL_DOMAINS.choose(rng).copied().unwrap_or("example.com");
-        format!("{}{}@{domain}", ascii_slug(&[first, last]), rng.random_range(1..100u32))
+        format!(
+            "{}{}@{domain}",
+            ascii_slug(&[first, last]),
+            rng.random_range(1..100u32)
+        )
     });
     Customer {
         name: format!("{first} {last}"),
@@ -135,7 +142,12 @@ pub fn arrival(
     }
 }
 
-fn agents(rng: &mut ChaCha8Rng, count: usize, departments: &[DepartmentRef], now: Timestamp) -> Vec<Agent> {
+fn agents(
+    rng: &mut ChaCha8Rng,
+    count: usize,
+    departments: &[DepartmentRef],
+    now: Timestamp,
+) -> Vec<Agent> {
     let mut seen_emails: HashMap<String, u32> = HashMap::new();
     (0..count)
         .map(|i| {
@@ -181,7 +193,12 @@ fn agents(rng: &mut ChaCha8Rng, count: usize, departments: &[DepartmentRef], now
 }
 
 /// Takes a free slot of a signed-in agent of department `d`, if any.
-fn take_slot(rng: &mut ChaCha8Rng, free: &mut [Vec<usize>], agents: &mut [Agent], d: usize) -> Option<usize> {
+fn take_slot(
+    rng: &mut ChaCha8Rng,
+    free: &mut [Vec<usize>],
+    agents: &mut [Agent],
+    d: usize,
+) -> Option<usize> {
     // Agents are dropped from the free lists lazily, when found full: an
     // agent of several departments fills up through any of them.
     while !free[d].is_empty() {
@@ -197,10 +214,18 @@ fn take_slot(rng: &mut ChaCha8Rng, free: &mut [Vec<usize>], agents: &mut [Agent]
 }
 
 /// Builds the initial world.
-pub fn world(rng: &mut ChaCha8Rng, agent_count: usize, conversation_count: usize, now: Timestamp) -> World {
+pub fn world(
+    rng: &mut ChaCha8Rng,
+    agent_count: usize,
+    conversation_count: usize,
+    now: Timestamp,
+) -> World {
     let departments: Vec<DepartmentRef> = DEPARTMENTS
         .iter()
-        .map(|&(id, name, _)| DepartmentRef { id: id.into(), name: name.into() })
+        .map(|&(id, name, _)| DepartmentRef {
+            id: id.into(),
+            name: name.into(),
+        })
         .collect();
     let mut agents = agents(rng, agent_count, &departments, now);
     let dept_of = |r: &DepartmentRef| departments.iter().position(|d| d.id == r.id).unwrap_or(0);
@@ -227,7 +252,8 @@ pub fn world(rng: &mut ChaCha8Rng, agent_count: usize, conversation_count: usize
         let forced = (i < 3 && !agents.is_empty()).then(|| {
             let d = dept_of(&agents[0].departments[i % agents[0].departments.len()]);
             agents[0].active_conversations += 1;
-            let status = [ConversationStatus::InProgress, ConversationStatus::Pending][i % 2].clone();
+            let status =
+                [ConversationStatus::InProgress, ConversationStatus::Pending][i % 2].clone();
             (d, status, Some(0))
         });
         let (d, mut status, mut agent) = forced.unwrap_or_else(|| {
@@ -255,7 +281,8 @@ pub fn world(rng: &mut ChaCha8Rng, agent_count: usize, conversation_count: usize
             status = ConversationStatus::Pending;
         }
         let created_at = now - secs(age);
-        let fraction = |rng: &mut ChaCha8Rng, lo: f64| (age as f64 * rng.random_range(lo..1.0)) as i64;
+        let fraction =
+            |rng: &mut ChaCha8Rng, lo: f64| (age as f64 * rng.random_range(lo..1.0)) as i64;
         let transfers = [0, 0, 0, 0, 0, 0, 0, 1, 1, 2][rng.random_range(0..10usize)];
         let (status_since, updated_at) = match status {
             ConversationStatus::Queued => {
@@ -310,7 +337,11 @@ pub fn world(rng: &mut ChaCha8Rng, agent_count: usize, conversation_count: usize
         });
     }
 
-    let agent_index = agents.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+    let agent_index = agents
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
     World {
         departments,
         agents,

@@ -125,8 +125,20 @@ impl Sim {
             name: self.world.agents[a].name.clone(),
         };
         let before = Footprint::of(&self.world.active.at(position).conversation);
-        let customer = self.world.active.at(position).conversation.customer.name.clone();
-        let note = self.message(Author::System, None, format!("Asignada a {}", agent.name), now);
+        let customer = self
+            .world
+            .active
+            .at(position)
+            .conversation
+            .customer
+            .name
+            .clone();
+        let note = self.message(
+            Author::System,
+            None,
+            format!("Asignada a {}", agent.name),
+            now,
+        );
         let greeting = format!(
             "Hola {}, soy {}. ¿En qué te ayudo?",
             customer.split_whitespace().next().unwrap_or(&customer),
@@ -182,9 +194,16 @@ impl Sim {
             _ => (Author::Customer, c.customer.name.clone(), CUSTOMER_LINES),
         };
         let wakes = from_customer
-            && matches!(c.status, ConversationStatus::Pending | ConversationStatus::Inactive);
+            && matches!(
+                c.status,
+                ConversationStatus::Pending | ConversationStatus::Inactive
+            );
         let before = Footprint::of(c);
-        let text = pool.choose(&mut self.rng).copied().unwrap_or_default().to_owned();
+        let text = pool
+            .choose(&mut self.rng)
+            .copied()
+            .unwrap_or_default()
+            .to_owned();
         let message = self.message(author, Some(name), text, now);
         let id = self.world.active.modify(position, |r| {
             if wakes {
@@ -212,7 +231,10 @@ impl Sim {
         let from = self.world.department_index(&c.department.id).unwrap_or(0);
         let to = (from + self.rng.random_range(1..departments)) % departments;
         let department = self.world.departments[to].clone();
-        let agent = c.agent.as_ref().and_then(|a| self.world.agent_index.get(&a.id).copied());
+        let agent = c
+            .agent
+            .as_ref()
+            .and_then(|a| self.world.agent_index.get(&a.id).copied());
         let before = Footprint::of(c);
         let text = format!("Transferida de {} a {}", c.department.name, department.name);
         let note = self.message(Author::System, None, text, now);
@@ -299,7 +321,14 @@ mod tests {
     use super::*;
 
     fn run(steps: usize) -> Sim {
-        let mut sim = Sim::new(SimConfig { seed: 9, agents: 40, conversations: 300 }, seed::anchor());
+        let mut sim = Sim::new(
+            SimConfig {
+                seed: 9,
+                agents: 40,
+                conversations: 300,
+            },
+            seed::anchor(),
+        );
         let mut now = seed::anchor();
         for _ in 0..steps {
             now += chrono::TimeDelta::milliseconds(200);
@@ -323,7 +352,12 @@ mod tests {
         let mut load = vec![0u32; world.agents.len()];
         for r in world.active.iter() {
             let c = &r.conversation;
-            assert_eq!(c.agent.is_none(), c.status == ConversationStatus::Queued, "{}", c.id);
+            assert_eq!(
+                c.agent.is_none(),
+                c.status == ConversationStatus::Queued,
+                "{}",
+                c.id
+            );
             if let Some(a) = &c.agent {
                 load[world.agent_index[&a.id]] += 1;
             }
@@ -359,7 +393,10 @@ mod tests {
         let sim = run(3_000);
         let world = sim.world();
         assert!(world.active.iter().any(|r| r.conversation.transfers > 0));
-        assert!(world.active.iter().any(|r| r.live.iter().any(|m| m.text.starts_with("Asignada a"))));
+        assert!(world
+            .active
+            .iter()
+            .any(|r| r.live.iter().any(|m| m.text.starts_with("Asignada a"))));
         assert_eq!(world.agents[0].status, AgentStatus::Online);
     }
 }

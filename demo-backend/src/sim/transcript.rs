@@ -49,12 +49,19 @@ fn opening(seed: u64, record: &ConvRecord) -> Vec<Message> {
         (
             Author::Bot,
             bot.clone(),
-            format!("¡Hola {}! Soy el asistente virtual. ¿En qué te puedo ayudar?", first_word(customer)),
+            format!(
+                "¡Hola {}! Soy el asistente virtual. ¿En qué te puedo ayudar?",
+                first_word(customer)
+            ),
         ),
         (
             Author::Customer,
             Some(customer.to_owned()),
-            openers.choose(&mut rng).copied().unwrap_or_default().to_owned(),
+            openers
+                .choose(&mut rng)
+                .copied()
+                .unwrap_or_default()
+                .to_owned(),
         ),
         (
             Author::Bot,
@@ -81,7 +88,11 @@ fn opening(seed: u64, record: &ConvRecord) -> Vec<Message> {
             } else {
                 (Author::Agent, agent_name.clone(), AGENT_LINES)
             };
-            let text = pool.choose(&mut rng).copied().unwrap_or_default().to_owned();
+            let text = pool
+                .choose(&mut rng)
+                .copied()
+                .unwrap_or_default()
+                .to_owned();
             lines.push((author, name, text));
         }
     }
@@ -111,7 +122,14 @@ mod tests {
     use crate::sim::{seed, Sim, SimConfig};
 
     fn sim() -> Sim {
-        Sim::new(SimConfig { seed: 3, agents: 10, conversations: 40 }, seed::anchor())
+        Sim::new(
+            SimConfig {
+                seed: 3,
+                agents: 10,
+                conversations: 40,
+            },
+            seed::anchor(),
+        )
     }
 
     #[test]

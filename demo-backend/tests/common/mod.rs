@@ -1,0 +1,163 @@
+//! Helpers shared by the end-to-end tests of the demo backend.
+
+// Each test file uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use demo_backend::{Options, Server};
+use serde::de::DeserializeOwned;
+
+/// Longest wait for any single thing in a test; a hang fails instead of blocking.
+pub const PATIENCE: Duration = Duration::from_secs(5);
+
+pub const ADMIN: &str = "demo-admin";
+pub const AGENT: &str = "demo-agent";
+
+/// A server whose simulation changes only when a test injects something.
+pub async fn frozen() -> Server {
+    frozen_with(Options::default()).await
+}
+
+/// A frozen server (rate 0) on a free port with these options.
+pub async fn frozen_with(options: Options) -> Server {
+    spawn(Options {
+        rate: 0.0,
+        ..options
+    })
+    .await
+}
+
+/// A server on a free port with these options.
+pub async fn spawn(options: Options) -> Server {
+    demo_backend::spawn(Options { port: 0, ..options })
+        .await
+        .expect("server starts")
+}
+
+pub async fn get(server: &Server, path: &str, token: Option<&str>) -> reqwest::Response {
+    let mut request = reqwest::Client::new().get(format!("{}{path}", server.base_url()));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    tokio::time::timeout(PATIENCE, request.send())
+        .await
+        .expect("response in time")
+        .expect("request sent")
+}
+
+/// GETs `path` and decodes a 200 JSON body.
+pub async fn get_json<T: DeserializeOwned>(server: &Server, path: &str, token: &str) -> T {
+    let response = get(server, path, Some(token)).await;
+    assert_eq!(response.status(), 200, "GET {path}");
+    response.json().await.expect("JSON body")
+}
+
+pub fn content_type(response: &reqwest::Response) -> &str {
+    response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
+/// One received server-sent event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SseEvent {
+    pub event: String,
+    pub id: Option<String>,
+    pub data: String,
+}
+
+impl SseEvent {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.data).expect("event data is JSON")
+    }
+}
+
+/// A minimal SSE client over a streaming response.
+pub struct SseReader {
+    pub response: reqwest::Response,
+    buffer: String,
+}
+
+impl SseReader {
+    pub async fn connect(server: &Server, token: &str, last_event_id: Option<&str>) -> Self {
+        let mut request = reqwest::Client::new()
+            .get(format!("{}/api/v1/monitor/events", server.base_url()))
+            .bearer_auth(token);
+        if let Some(id) = last_event_id {
+            request = request.header("Last-Event-ID", id);
+        }
+        let response = tokio::time::timeout(PATIENCE, request.send())
+            .await
+            .expect("stream opens in time")
+            .expect("stream request sent");
+        assert_eq!(response.status(), 200);
+        Self {
+            response,
+            buffer: String::new(),
+        }
+    }
+
+    /// The next event, or `None` when the stream ended.
+    pub async fn next_or_end(&mut self) -> Option<SseEvent> {
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                if let Some(event) = parse(&block) {
+                    return Some(event);
+                }
+                continue;
+            }
+            let chunk = tokio::time::timeout(PATIENCE, self.response.chunk())
+                .await
+                .expect("an event in time")
+                .expect("stream readable")?;
+            self.buffer
+                .push_str(std::str::from_utf8(&chunk).expect("UTF-8 stream"));
+        }
+    }
+
+    pub async fn next(&mut self) -> SseEvent {
+        self.next_or_end().await.expect("stream still open")
+    }
+
+    /// The next event that is not a heartbeat.
+    pub async fn next_change(&mut self) -> SseEvent {
+        loop {
+            let event = self.next().await;
+            if event.event != "heartbeat" {
+                return event;
+            }
+        }
+    }
+}
+
+fn parse(block: &str) -> Option<SseEvent> {
+    let mut event = SseEvent {
+        event: "message".into(),
+        id: None,
+        data: String::new(),
+    };
+    let mut any = false;
+    for line in block.lines() {
+        let Some((field, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.strip_prefix(' ').unwrap_or(value);
+        match field {
+            "event" => event.event = value.to_owned(),
+            "id" => event.id = Some(value.to_owned()),
+            "data" => {
+                if !event.data.is_empty() {
+                    event.data.push('\n');
+                }
+                event.data.push_str(value);
+            }
+            _ => continue, // comments (empty field name) and retry
+        }
+        any = true;
+    }
+    any.then_some(event)
+}

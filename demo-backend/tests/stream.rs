@@ -1,0 +1,164 @@
+//! The SSE change stream: resume, resync, scope, heartbeats and shutdown.
+
+mod common;
+
+use common::{frozen, frozen_with, get_json, SseReader, ADMIN, AGENT};
+use demo_backend::Options;
+use monitor_core::event::{decode_event, Change, StreamEvent};
+use monitor_core::wire::ConversationsSnapshot;
+
+fn decoded(event: &common::SseEvent) -> StreamEvent {
+    decode_event(
+        &event.event,
+        event.id.as_deref().unwrap_or_default(),
+        &event.data,
+    )
+    .expect("decodable event")
+}
+
+/// Asserts `event` is the upsert of conversation `id` with this sequence and `after`.
+fn assert_upsert(event: &common::SseEvent, id: &str, sequence: u64, after: u64) {
+    match decoded(event) {
+        StreamEvent::Change {
+            sequence: s,
+            after: a,
+            change: Change::ConversationUpsert(c),
+        } => {
+            assert_eq!((c.id.as_str(), s, a), (id, sequence, after), "{event:?}");
+        }
+        other => panic!("expected an upsert of {id}, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn stream_resumed_at_the_snapshot_sequence_delivers_an_injected_arrival_right_after_it() {
+    let server = frozen().await;
+    server.inject_arrival("Before Snapshot");
+    let snapshot: ConversationsSnapshot =
+        get_json(&server, "/api/v1/monitor/conversations", ADMIN).await;
+    assert_eq!(snapshot.sequence, 1);
+    let mut stream = SseReader::connect(&server, ADMIN, Some(&snapshot.sequence.to_string())).await;
+    let id = server.inject_arrival("Zoë Núñez");
+    let event = stream.next_change().await;
+    assert_eq!(event.event, "conversation.upsert");
+    assert_eq!(event.id.as_deref(), Some("2"));
+    assert_upsert(&event, &id, 2, snapshot.sequence);
+    assert_eq!(
+        event.json()["conversation"]["customer"]["name"],
+        "Zoë Núñez"
+    );
+    assert_eq!(event.json()["conversation"]["status"], "queued");
+}
+
+#[tokio::test]
+async fn stream_without_last_event_id_continues_from_the_current_sequence() {
+    let server = frozen().await;
+    server.inject_arrival("One");
+    server.inject_arrival("Two");
+    let mut stream = SseReader::connect(&server, ADMIN, None).await;
+    let id = server.inject_arrival("Three");
+    assert_upsert(&stream.next_change().await, &id, 3, 2);
+}
+
+#[tokio::test]
+async fn resuming_inside_the_buffer_replays_what_was_missed_in_order() {
+    let server = frozen().await;
+    let ids: Vec<String> = ["A", "B", "C"]
+        .iter()
+        .map(|n| server.inject_arrival(n))
+        .collect();
+    let mut stream = SseReader::connect(&server, ADMIN, Some("1")).await;
+    assert_upsert(&stream.next_change().await, &ids[1], 2, 1);
+    assert_upsert(&stream.next_change().await, &ids[2], 3, 2);
+    let live = server.inject_arrival("D");
+    assert_upsert(&stream.next_change().await, &live, 4, 3);
+}
+
+#[tokio::test]
+async fn resuming_from_an_event_id_older_than_the_buffer_yields_resync_then_live_changes() {
+    let server = frozen().await;
+    // The ring keeps the last 10,000 changes: push the first ones out.
+    for i in 0..10_050 {
+        server.inject_arrival(&format!("Customer {i}"));
+    }
+    let mut stream = SseReader::connect(&server, ADMIN, Some("3")).await;
+    let resync = stream.next_change().await;
+    assert_eq!(
+        (resync.event.as_str(), resync.id.as_deref()),
+        ("resync", None)
+    );
+    let id = server.inject_arrival("After Resync");
+    assert_upsert(&stream.next_change().await, &id, 10_051, 10_050);
+}
+
+#[tokio::test]
+async fn resuming_from_a_future_or_garbled_event_id_yields_resync() {
+    let server = frozen().await;
+    server.inject_arrival("Only");
+    for last_event_id in ["99", "not-a-number"] {
+        let mut stream = SseReader::connect(&server, ADMIN, Some(last_event_id)).await;
+        let event = stream.next_change().await;
+        assert_eq!(event.event, "resync", "Last-Event-ID {last_event_id}");
+        assert_eq!(event.json(), serde_json::json!({}));
+    }
+}
+
+#[tokio::test]
+async fn agent_stream_gets_arrivals_queued_in_its_departments() {
+    // inject_arrival queues in the first department (Sales), one of the demo agent's.
+    let server = frozen().await;
+    let mut stream = SseReader::connect(&server, AGENT, None).await;
+    let id = server.inject_arrival("Para Ventas");
+    assert_upsert(&stream.next_change().await, &id, 1, 0);
+}
+
+#[tokio::test]
+async fn stream_disables_caching_and_proxy_buffering() {
+    let server = frozen().await;
+    let stream = SseReader::connect(&server, ADMIN, None).await;
+    let header = |name: &str| {
+        stream
+            .response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    assert_eq!(header("content-type").as_deref(), Some("text/event-stream"));
+    assert_eq!(header("cache-control").as_deref(), Some("no-cache"));
+    assert_eq!(header("x-accel-buffering").as_deref(), Some("no"));
+}
+
+#[tokio::test]
+async fn stream_sends_heartbeats_with_the_server_time() {
+    let server = frozen_with(Options {
+        heartbeat_secs: 1,
+        ..Default::default()
+    })
+    .await;
+    let mut stream = SseReader::connect(&server, ADMIN, None).await;
+    let event = stream.next().await;
+    assert_eq!(
+        (event.event.as_str(), event.id.as_deref()),
+        ("heartbeat", None)
+    );
+    assert!(
+        matches!(decoded(&event), StreamEvent::Heartbeat { .. }),
+        "{event:?}"
+    );
+}
+
+#[tokio::test]
+async fn stopping_the_server_ends_open_streams_and_refuses_new_connections() {
+    let server = frozen().await;
+    let base = server.base_url();
+    let mut stream = SseReader::connect(&server, ADMIN, None).await;
+    server.stop().await;
+    assert_eq!(stream.next_or_end().await, None, "the stream ended");
+    let refused = reqwest::Client::new()
+        .get(format!("{base}/api/v1/me"))
+        .bearer_auth(ADMIN)
+        .send()
+        .await;
+    assert!(refused.is_err(), "{refused:?}");
+}

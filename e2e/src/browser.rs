@@ -1,0 +1,160 @@
+//! One headless Chromium, driven through its own chromedriver.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+use fantoccini::elements::{Element, ElementRef};
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+
+use crate::eventually;
+use crate::locate::{Role, FIND_SCRIPT, NAMES_SCRIPT};
+
+/// The W3C WebDriver key of an element reference in JSON.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// A browser session on a page of the monitor.
+pub struct Browser {
+    pub client: Client,
+    base_url: String,
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium for the monitor at `base_url`.
+    pub async fn open(base_url: &str) -> Browser {
+        let port = free_port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let mut command = Command::new(&chromedriver);
+        command.arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null());
+        // Its own process group, so Drop can end chromedriver and its Chromium together.
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command.spawn().unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e}"));
+        let profile = std::env::temp_dir().join(format!("ops-monitor-e2e-{}-{port}", std::process::id()));
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1400,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let capabilities = match capabilities {
+            Value::Object(map) => map,
+            _ => unreachable!("a JSON object literal"),
+        };
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let client = eventually("chromedriver accepts a session", || {
+            let caps = capabilities.clone();
+            let webdriver = webdriver.clone();
+            async move { ClientBuilder::native().capabilities(caps).connect(&webdriver).await.ok() }
+        })
+        .await;
+        Browser { client, base_url: base_url.trim_end_matches('/').to_owned(), driver, profile }
+    }
+
+    /// Opens `path` (e.g. "/?lang=en") on the monitor's origin.
+    pub async fn goto(&self, path: &str) {
+        let url = format!("{}{}", self.base_url, path);
+        self.client.goto(&url).await.unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+    }
+
+    pub async fn current_url(&self) -> String {
+        self.client.current_url().await.expect("current URL").to_string()
+    }
+
+    /// Every element with this role (and this accessible name, if given).
+    pub async fn find_all(&self, role: Role, name: Option<&str>) -> Vec<Element> {
+        let found = self
+            .client
+            .execute(FIND_SCRIPT, vec![json!(role.selector()), json!(name)])
+            .await
+            .expect("the find script runs");
+        let Value::Array(items) = found else { return Vec::new() };
+        items
+            .into_iter()
+            .filter_map(|item| item.get(ELEMENT_KEY)?.as_str().map(str::to_owned))
+            .map(|id| Element::from_element_id(self.client.clone(), ElementRef::from(id)))
+            .collect()
+    }
+
+    /// Waits for an element with this role and name, and returns the first.
+    pub async fn wait_for(&self, role: Role, name: &str) -> Element {
+        eventually(&format!("{role:?} named {name:?}"), || async {
+            self.find_all(role, Some(name)).await.into_iter().next()
+        })
+        .await
+    }
+
+    /// Waits until no element with this role and name is present.
+    pub async fn wait_gone(&self, role: Role, name: &str) {
+        eventually(&format!("{role:?} named {name:?} to disappear"), || async {
+            self.find_all(role, Some(name)).await.is_empty().then_some(())
+        })
+        .await
+    }
+
+    /// Accessible names of every element with this role, in document order.
+    pub async fn names(&self, role: Role) -> Vec<String> {
+        let names = self.client.execute(NAMES_SCRIPT, vec![json!(role.selector())]).await.expect("names");
+        serde_json::from_value(names).unwrap_or_default()
+    }
+
+    /// Runs a script and decodes its result.
+    pub async fn eval<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
+        let value = self.client.execute(script, vec![]).await.expect("script runs");
+        serde_json::from_value(value).expect("script result decodes")
+    }
+
+    /// The cell texts of the data rows currently rendered, row by row.
+    pub async fn table_rows(&self, table_name: &str) -> Vec<Vec<String>> {
+        let script = r#"
+            const [name] = arguments;
+            const table = Array.from(document.querySelectorAll('[role=table]'))
+              .find(t => t.getAttribute('aria-label') === name);
+            if (!table) return [];
+            return Array.from(table.querySelectorAll('[role=rowgroup] [role=row]'))
+              .filter(r => r.querySelector('[role=cell]'))
+              .map(r => Array.from(r.querySelectorAll('[role=cell]')).map(c => c.innerText.replace(/\s+/g, ' ').trim()));
+        "#;
+        let value = self.client.execute(script, vec![json!(table_name)]).await.expect("rows");
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// Opens the monitor in English and signs in with `token`.
+    pub async fn sign_in(&self, token: &str) {
+        self.goto("/?lang=en").await;
+        let field = self.wait_for(Role::TextBox, "Access token").await;
+        field.send_keys(token).await.expect("type the token");
+        self.wait_for(Role::Button, "Sign in").await.click().await.expect("click Sign in");
+    }
+
+    /// Ends the session and the browser.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Negative pid: the whole group, so no Chromium outlives its test.
+        let _ = Command::new("kill").args(["-KILL", &format!("-{}", self.driver.id())]).status();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    listener.local_addr().expect("its address").port()
+}

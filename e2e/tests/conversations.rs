@@ -1,0 +1,144 @@
+//! The Conversations tab, end to end: a real headless Chromium against the
+//! demo backend serving the built SPA.
+
+use e2e::{eventually, quiet_options, start_backend, Browser, Role};
+
+const TABLE: &str = "Conversations";
+
+async fn signed_in_admin() -> (demo_backend::Server, Browser) {
+    let server = start_backend(quiet_options()).await;
+    let browser = Browser::open(&server.base_url()).await;
+    browser.sign_in("demo-admin").await;
+    wait_for_rows(&browser).await;
+    (server, browser)
+}
+
+async fn wait_for_rows(browser: &Browser) -> Vec<Vec<String>> {
+    eventually("conversation rows", || async {
+        let rows = browser.table_rows(TABLE).await;
+        (!rows.is_empty()).then_some(rows)
+    })
+    .await
+}
+
+/// Column 1 is Status, 2 Customer (name, then contact), 7 Time in status.
+const STATUS: usize = 1;
+const CUSTOMER: usize = 2;
+const TIME_IN_STATUS: usize = 7;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_sees_the_conversations_tab_with_every_column_and_rows() {
+    let (server, browser) = signed_in_admin().await;
+    browser.wait_for(Role::Tab, "Conversations").await;
+    let headers = browser.names(Role::ColumnHeader).await;
+    assert_eq!(
+        headers,
+        [
+            "Channel", "Status", "Customer", "Agent", "Group", "Created", "Updated", "Time in status",
+            "Duration", "Transfers", "Options"
+        ]
+    );
+    for name in ["Search"] {
+        browser.wait_for(Role::SearchBox, name).await;
+    }
+    for name in ["Status", "Agent", "Department", "Channel"] {
+        browser.wait_for(Role::Button, name).await;
+    }
+    let rows = browser.table_rows(TABLE).await;
+    assert!(rows.len() >= 10, "a virtualized window of rows is rendered: {}", rows.len());
+    assert!(rows.len() < 120, "not every one of the 120 conversations is in the DOM");
+    browser.close().await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_narrows_the_rows_to_matching_customers() {
+    let (server, browser) = signed_in_admin().await;
+    let rows = browser.table_rows(TABLE).await;
+    let name = rows[0][CUSTOMER].split(' ').take(2).collect::<Vec<_>>().join(" ");
+    browser.wait_for(Role::SearchBox, "Search").await.send_keys(&name).await.unwrap();
+    let narrowed = eventually("rows narrowed by the search", || async {
+        let rows = browser.table_rows(TABLE).await;
+        (!rows.is_empty() && rows.iter().all(|r| r[CUSTOMER].contains(&name))).then_some(rows)
+    })
+    .await;
+    assert!(narrowed.len() < 20, "search for {name:?} left {} rows", narrowed.len());
+    browser.close().await;
+    server.stop().await;
+}
+
+async fn filter_status(browser: &Browser, status: &str) {
+    browser.wait_for(Role::Button, "Status").await.click().await.unwrap();
+    browser.wait_for(Role::Checkbox, status).await.click().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_filter_narrows_the_rows_to_that_status() {
+    let (server, browser) = signed_in_admin().await;
+    let before = browser.table_rows(TABLE).await;
+    assert!(before.iter().any(|r| r[STATUS] != "Queued"), "the seed has more than queued rows");
+    filter_status(&browser, "Queued").await;
+    eventually("only queued rows", || async {
+        let rows = browser.table_rows(TABLE).await;
+        (!rows.is_empty() && rows.iter().all(|r| r[STATUS] == "Queued")).then_some(())
+    })
+    .await;
+    browser.close().await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reload_keeps_the_search_and_filters_from_the_url() {
+    let (server, browser) = signed_in_admin().await;
+    filter_status(&browser, "Queued").await;
+    let search = browser.wait_for(Role::SearchBox, "Search").await;
+    search.send_keys("a").await.unwrap();
+    eventually("the URL holds the view", || async {
+        let url = browser.current_url().await;
+        (url.contains("status=queued") && url.contains("q=a")).then_some(())
+    })
+    .await;
+    browser.reload().await;
+    let rows = wait_for_rows(&browser).await;
+    assert!(rows.iter().all(|r| r[STATUS] == "Queued"), "filter survived the reload: {rows:?}");
+    let value = browser.wait_for(Role::SearchBox, "Search").await.prop("value").await.unwrap();
+    assert_eq!(value.as_deref(), Some("a"));
+    browser.close().await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn time_in_status_ticks_within_two_seconds() {
+    let (server, browser) = signed_in_admin().await;
+    let first = browser.table_rows(TABLE).await[0][TIME_IN_STATUS].clone();
+    let started = std::time::Instant::now();
+    loop {
+        let now = browser.table_rows(TABLE).await[0][TIME_IN_STATUS].clone();
+        if now != first {
+            break;
+        }
+        assert!(started.elapsed().as_millis() < 2_000, "timer stuck at {first}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    browser.close().await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_conversation_from_the_stream_appears_without_reload() {
+    let (server, browser) = signed_in_admin().await;
+    let name = "Zed Streamed-Arrival";
+    browser.wait_for(Role::SearchBox, "Search").await.send_keys(name).await.unwrap();
+    eventually("no row matches yet", || async { browser.table_rows(TABLE).await.is_empty().then_some(()) }).await;
+    browser.wait_for(Role::Status, "Live").await;
+    server.inject_arrival(name);
+    let rows = eventually("the streamed arrival appears", || async {
+        let rows = browser.table_rows(TABLE).await;
+        (!rows.is_empty()).then_some(rows)
+    })
+    .await;
+    assert!(rows[0][CUSTOMER].contains(name));
+    assert_eq!(rows[0][STATUS], "Queued");
+    browser.close().await;
+    server.stop().await;
+}
