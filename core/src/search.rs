@@ -79,39 +79,45 @@ pub fn fold(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
+    // Before `to_lowercase`: a match is much cheaper than its table search,
+    // and accented Latin letters are most non-ASCII chars in es/pt names.
+    if let Some(base) = latin_base(c) {
+        return Some(base);
+    }
     if ('\u{300}'..='\u{36f}').contains(&c) {
         return None;
     }
-    // Multi-char lower cases ('İ' → "i̇") keep their first char, the base letter.
+    // Multi-char lower cases keep their first char, the base letter.
     let lower = c.to_lowercase().next().unwrap_or(c);
-    Some(strip_accent(lower))
+    Some(latin_base(lower).unwrap_or(lower))
 }
 
-/// The base letter of a lower-case Latin-1 / Latin Extended-A letter.
-/// Ligatures and letters with no single base (æ, œ, ß, ð, þ, ŋ) stay as they are.
-fn strip_accent(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ĥ' | 'ħ' => 'h',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ſ' => 's',
-        'ţ' | 'ť' | 'ŧ' => 't',
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
-    }
+/// The lower-case base letter of an accented Latin-1 / Latin Extended-A
+/// letter, either case. Ligatures and letters with no single base (æ, œ, ß,
+/// ð, þ, ŋ, ĸ) have none.
+fn latin_base(c: char) -> Option<char> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
+        'Ç' | 'ç' | 'Ć'..='č' => 'c',
+        'Ď'..='đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
+        'Ĝ'..='ģ' => 'g',
+        'Ĥ'..='ħ' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
+        'Ĵ' | 'ĵ' => 'j',
+        'Ķ' | 'ķ' => 'k',
+        'Ĺ'..='ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń'..='ŉ' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
+        'Ŕ'..='ř' => 'r',
+        'Ś'..='š' | 'ſ' => 's',
+        'Ţ'..='ŧ' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ŵ' | 'ŵ' => 'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => 'y',
+        'Ź'..='ž' => 'z',
+        _ => return None,
+    })
 }
 
 fn is_phone_separator(c: char) -> bool {
@@ -135,26 +141,25 @@ fn contains_folded(hay: &str, word: &Word) -> bool {
     })
 }
 
-/// Whether `phone`, without separators, contains `digits`.
+/// Whether `phone`, without separators, contains `digits`. Works on bytes:
+/// digits and separators are ASCII, and the bytes of any other char can be
+/// neither, so this is exact for every UTF-8 text and skips char decoding.
 fn contains_ignoring_separators(phone: &str, digits: &str) -> bool {
-    any_start(phone.chars(), |rest| {
-        let mut rest = rest.filter(|c| !is_phone_separator(*c));
-        digits.chars().all(|d| rest.next() == Some(d))
+    any_start(phone.bytes(), |rest| {
+        let mut rest = rest.filter(|b| !is_phone_separator(char::from(*b)));
+        digits.bytes().all(|d| rest.next() == Some(d))
     })
 }
 
-/// Tries `starts_here` at every char position of `chars` (and at its end,
-/// so an empty needle matches an empty haystack). Cloning a `Chars` is just
-/// copying two pointers, hence no allocation.
-fn any_start(
-    mut chars: std::str::Chars<'_>,
-    starts_here: impl Fn(std::str::Chars<'_>) -> bool,
-) -> bool {
+/// Tries `starts_here` at every position of `items` (and at its end, so an
+/// empty needle matches an empty haystack). Cloning a `Chars` or `Bytes` is
+/// just copying two pointers, hence no allocation.
+fn any_start<I: Iterator + Clone>(mut items: I, starts_here: impl Fn(I) -> bool) -> bool {
     loop {
-        if starts_here(chars.clone()) {
+        if starts_here(items.clone()) {
             return true;
         }
-        if chars.next().is_none() {
+        if items.next().is_none() {
             return false;
         }
     }
@@ -242,6 +247,24 @@ mod tests {
             .collect();
         assert_eq!(folded, "aeiouuncaoaeoaaeiouuncaoaeoa");
         assert_eq!(fold('ß'), Some('ß'));
+        assert_eq!(fold('Œ'), Some('œ'));
         assert_eq!(fold('Ж'), Some('ж'));
+    }
+
+    #[test]
+    fn every_latin_letter_folds_the_same_in_both_cases() {
+        for c in ('\u{c0}'..='\u{17f}').filter(|c| *c != '×' && *c != '÷') {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            assert_eq!(fold(c), fold(lower), "{c}");
+            // 'ß' and 'ŉ' upper-case to two chars, with another first letter.
+            let mut upper = c.to_uppercase();
+            if let (Some(u), None) = (upper.next(), upper.next()) {
+                assert_eq!(fold(u), fold(lower), "{c}");
+            }
+        }
+        // The letters Spanish and Portuguese accent all reach ASCII.
+        assert!("ÁÀÂÃÄÇÉÈÊËÍÌÎÏÑÓÒÔÕÖÚÙÛÜÝŸ"
+            .chars()
+            .all(|c| fold(c).is_some_and(|f| f.is_ascii())));
     }
 }

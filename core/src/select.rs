@@ -2,11 +2,14 @@
 //! and sort over the full set, yielding indices. The table then renders only
 //! the visible slice of them.
 
-use std::cmp::Ordering;
+mod sort;
 
-use crate::query::{ConversationQuery, ConversationSort, SortDir, UNASSIGNED};
-use crate::search::{fold, SearchNeedle};
+pub use sort::compare_conversations;
+
+use crate::query::{ConversationQuery, UNASSIGNED};
+use crate::search::SearchNeedle;
 use crate::wire::Conversation;
+use sort::sort_rows;
 
 /// Ids to show, in order: the indices into `conversations` of those that
 /// pass the filters and search, sorted by `query.sort`/`query.dir` with a
@@ -34,13 +37,7 @@ pub fn select_conversations(
         .filter(|(_, c)| passes_filters(c, query) && matches_search(c, &needle))
         .map(|(i, _)| i)
         .collect();
-    selected.sort_by(
-        |&a, &b| match (conversations.get(a), conversations.get(b)) {
-            (Some(a), Some(b)) => compare_conversations(a, b, query.sort, query.dir),
-            // Unreachable: the indices come from `enumerate` above.
-            _ => a.cmp(&b),
-        },
-    );
+    sort_rows(&mut selected, conversations, query.sort, query.dir);
     selected
 }
 
@@ -73,60 +70,4 @@ pub fn matches_search(c: &Conversation, needle: &SearchNeedle) -> bool {
         None => &[],
     };
     needle.matches_with_phones(&texts, phones)
-}
-
-/// The table order of two conversations under `sort`/`dir`, ties broken by
-/// id ascending.
-pub fn compare_conversations(
-    a: &Conversation,
-    b: &Conversation,
-    sort: ConversationSort,
-    dir: SortDir,
-) -> Ordering {
-    let by_key = match sort {
-        ConversationSort::Channel => a.channel.cmp(&b.channel),
-        ConversationSort::Status => a.status.cmp(&b.status),
-        ConversationSort::Customer => compare_names(&a.customer.name, &b.customer.name),
-        ConversationSort::Agent => compare_missing_last(
-            a.agent.as_ref().map(|x| x.name.as_str()),
-            b.agent.as_ref().map(|x| x.name.as_str()),
-            compare_names,
-        ),
-        ConversationSort::Department => compare_names(&a.department.name, &b.department.name),
-        ConversationSort::Created => a.created_at.cmp(&b.created_at),
-        ConversationSort::Updated => {
-            compare_missing_last(a.updated_at, b.updated_at, |x, y| x.cmp(&y))
-        }
-        // Longer in status (or older) = earlier timestamp, hence reversed.
-        ConversationSort::TimeInStatus => b.status_since.cmp(&a.status_since),
-        ConversationSort::Duration => b.created_at.cmp(&a.created_at),
-        ConversationSort::Transfers => a.transfers.cmp(&b.transfers),
-    };
-    let by_key = match dir {
-        SortDir::Asc => by_key,
-        SortDir::Desc => by_key.reverse(),
-    };
-    by_key.then_with(|| a.id.cmp(&b.id))
-}
-
-/// Names as a person reads them: case and accents ignored, then the exact
-/// text so that "Ana" and "ana" still have a fixed order.
-fn compare_names(a: &str, b: &str) -> Ordering {
-    a.chars()
-        .filter_map(fold)
-        .cmp(b.chars().filter_map(fold))
-        .then_with(|| a.cmp(b))
-}
-
-fn compare_missing_last<T>(
-    a: Option<T>,
-    b: Option<T>,
-    cmp: impl FnOnce(T, T) -> Ordering,
-) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => cmp(a, b),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
 }

@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use common::{agent, at, conv, department};
 use monitor_core::wire::Conversation;
 use monitor_core::{
-    select_conversations, Channel, ConversationQuery, ConversationSort, ConversationStatus,
-    SortDir, UNASSIGNED,
+    select::compare_conversations, select_conversations, Channel, ConversationQuery,
+    ConversationSort, ConversationStatus, SortDir, UNASSIGNED,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -246,6 +246,17 @@ proptest! {
             if by_key == Ordering::Equal {
                 prop_assert!(a.id < b.id, "tie {} before {}", a.id, b.id);
             }
+        }
+    }
+
+    #[test]
+    fn the_table_order_agrees_with_compare_conversations(list in conversations(), q in query()) {
+        // select_conversations precomputes name keys; the row-by-row
+        // comparison the SPA may use for a single row must give the same order.
+        let selected = select_conversations(&list, &q);
+        for pair in selected.windows(2) {
+            let (a, b) = (&list[pair[0]], &list[pair[1]]);
+            prop_assert_eq!(compare_conversations(a, b, q.sort, q.dir), Ordering::Less);
         }
     }
 

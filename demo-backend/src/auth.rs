@@ -10,7 +10,7 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use monitor_core::event::Change;
 use monitor_core::wire::{permission, AgentRef, Conversation, Me};
-use monitor_core::Profile;
+use monitor_core::{ConversationStatus, Profile};
 
 use crate::problem::ApiError;
 use crate::sim::journal::{Entry, Footprint};
@@ -123,21 +123,26 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub fn sees(&self, footprint: &Footprint) -> bool {
+    /// Whether a conversation with this agent, department and queued-ness is visible.
+    fn sees_parts(&self, agent: Option<&str>, department: &str, queued: bool) -> bool {
         match self {
             Scope::All => true,
             Scope::Agent {
                 agent_id,
                 departments,
-            } => {
-                footprint.agent_id.as_deref() == Some(agent_id.as_str())
-                    || (footprint.queued && departments.contains(&footprint.department_id))
-            }
+            } => agent == Some(agent_id.as_str()) || (queued && departments.contains(department)),
         }
     }
 
+    pub fn sees(&self, footprint: &Footprint) -> bool {
+        let agent = footprint.agent_id.as_deref();
+        self.sees_parts(agent, &footprint.department_id, footprint.queued)
+    }
+
     pub fn sees_conversation(&self, c: &Conversation) -> bool {
-        matches!(self, Scope::All) || self.sees(&Footprint::of(c))
+        let agent = c.agent.as_ref().map(|a| a.id.as_str());
+        let queued = c.status == ConversationStatus::Queued;
+        self.sees_parts(agent, &c.department.id, queued)
     }
 
     /// A finished conversation is in an agent's scope when they handled it.
@@ -173,7 +178,6 @@ impl Scope {
 mod tests {
     use super::*;
     use crate::sim::{seed, Sim, SimConfig};
-    use monitor_core::ConversationStatus;
 
     fn agent_scope() -> Scope {
         Scope::Agent {

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod auth;
+mod clock;
 mod options;
 pub mod problem;
 mod routes;

@@ -5,7 +5,6 @@ use std::io;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use chrono::Utc;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
@@ -74,7 +73,9 @@ impl Server {
     /// name (channel webchat, first department), emitted on the stream like
     /// any arrival. Returns its id.
     pub fn inject_arrival(&self, customer_name: &str) -> String {
-        self.state.sim().inject_arrival(customer_name, Utc::now())
+        self.state
+            .sim()
+            .inject_arrival(customer_name, crate::clock::now())
     }
 
     /// Stops serving: the listener is closed so new connections are refused

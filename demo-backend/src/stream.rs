@@ -166,7 +166,7 @@ fn resync() -> Event {
 }
 
 fn heartbeat() -> Event {
-    let body = serde_json::json!({ "server_time": chrono::Utc::now() });
+    let body = serde_json::json!({ "server_time": crate::clock::now() });
     Event::default()
         .event(name::HEARTBEAT)
         .data(body.to_string())

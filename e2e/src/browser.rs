@@ -26,14 +26,21 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium for the monitor at `base_url`.
     pub async fn open(base_url: &str) -> Browser {
         let port = free_port();
-        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let mut command = Command::new(&chromedriver);
-        command.arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null());
+        command
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
         // Its own process group, so Drop can end chromedriver and its Chromium together.
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
-        let driver = command.spawn().unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e}"));
-        let profile = std::env::temp_dir().join(format!("ops-monitor-e2e-{}-{port}", std::process::id()));
+        let driver = command
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e}"));
+        let profile =
+            std::env::temp_dir().join(format!("ops-monitor-e2e-{}-{port}", std::process::id()));
         let capabilities = json!({
             "goog:chromeOptions": {
                 "binary": chromium,
@@ -53,16 +60,30 @@ impl Browser {
         let client = eventually("chromedriver accepts a session", || {
             let caps = capabilities.clone();
             let webdriver = webdriver.clone();
-            async move { ClientBuilder::native().capabilities(caps).connect(&webdriver).await.ok() }
+            async move {
+                ClientBuilder::native()
+                    .capabilities(caps)
+                    .connect(&webdriver)
+                    .await
+                    .ok()
+            }
         })
         .await;
-        Browser { client, base_url: base_url.trim_end_matches('/').to_owned(), driver, profile }
+        Browser {
+            client,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            driver,
+            profile,
+        }
     }
 
     /// Opens `path` (e.g. "/?lang=en") on the monitor's origin.
     pub async fn goto(&self, path: &str) {
         let url = format!("{}{}", self.base_url, path);
-        self.client.goto(&url).await.unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
     }
 
     pub async fn reload(&self) {
@@ -70,7 +91,11 @@ impl Browser {
     }
 
     pub async fn current_url(&self) -> String {
-        self.client.current_url().await.expect("current URL").to_string()
+        self.client
+            .current_url()
+            .await
+            .expect("current URL")
+            .to_string()
     }
 
     /// Every element with this role (and this accessible name, if given).
@@ -80,7 +105,9 @@ impl Browser {
             .execute(FIND_SCRIPT, vec![json!(role.selector()), json!(name)])
             .await
             .expect("the find script runs");
-        let Value::Array(items) = found else { return Vec::new() };
+        let Value::Array(items) = found else {
+            return Vec::new();
+        };
         items
             .into_iter()
             .filter_map(|item| item.get(ELEMENT_KEY)?.as_str().map(str::to_owned))
@@ -99,20 +126,31 @@ impl Browser {
     /// Waits until no element with this role and name is present.
     pub async fn wait_gone(&self, role: Role, name: &str) {
         eventually(&format!("{role:?} named {name:?} to disappear"), || async {
-            self.find_all(role, Some(name)).await.is_empty().then_some(())
+            self.find_all(role, Some(name))
+                .await
+                .is_empty()
+                .then_some(())
         })
         .await
     }
 
     /// Accessible names of every element with this role, in document order.
     pub async fn names(&self, role: Role) -> Vec<String> {
-        let names = self.client.execute(NAMES_SCRIPT, vec![json!(role.selector())]).await.expect("names");
+        let names = self
+            .client
+            .execute(NAMES_SCRIPT, vec![json!(role.selector())])
+            .await
+            .expect("names");
         serde_json::from_value(names).unwrap_or_default()
     }
 
     /// Runs a script and decodes its result.
     pub async fn eval<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
-        let value = self.client.execute(script, vec![]).await.expect("script runs");
+        let value = self
+            .client
+            .execute(script, vec![])
+            .await
+            .expect("script runs");
         serde_json::from_value(value).expect("script result decodes")
     }
 
@@ -127,7 +165,11 @@ impl Browser {
               .filter(r => r.querySelector('[role=cell]'))
               .map(r => Array.from(r.querySelectorAll('[role=cell]')).map(c => c.innerText.replace(/\s+/g, ' ').trim()));
         "#;
-        let value = self.client.execute(script, vec![json!(table_name)]).await.expect("rows");
+        let value = self
+            .client
+            .execute(script, vec![json!(table_name)])
+            .await
+            .expect("rows");
         serde_json::from_value(value).unwrap_or_default()
     }
 
@@ -136,20 +178,30 @@ impl Browser {
         self.goto("/?lang=en").await;
         let field = self.wait_for(Role::TextBox, "Access token").await;
         field.send_keys(token).await.expect("type the token");
-        self.wait_for(Role::Button, "Sign in").await.click().await.expect("click Sign in");
-    }
-
-    /// Ends the session and the browser.
-    pub async fn close(self) {
-        let _ = self.client.clone().close().await;
+        self.wait_for(Role::Button, "Sign in")
+            .await
+            .click()
+            .await
+            .expect("click Sign in");
     }
 }
 
+/// Ending the browser is killing chromedriver's process group: fantoccini's
+/// `Client::close` waits for every clone of the client and can hang a test.
 impl Drop for Browser {
     fn drop(&mut self) {
-        // Negative pid: the whole group, so no Chromium outlives its test.
-        let _ = Command::new("kill").args(["-KILL", &format!("-{}", self.driver.id())]).status();
-        let _ = self.driver.wait();
+        // A negative pid after `--` is the whole group, so no Chromium outlives its test.
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &group])
+            .status();
+        // Reap it, but never hang a test on a process that would not die.
+        for _ in 0..50 {
+            if !matches!(self.driver.try_wait(), Ok(None)) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }

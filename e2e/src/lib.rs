@@ -36,14 +36,23 @@ pub async fn start_backend(options: Options) -> Server {
         "no built SPA in {} (run `cargo xtask test`, which builds it)",
         dist.display()
     );
-    demo_backend::spawn(Options { port: 0, static_dir: Some(dist), ..options })
-        .await
-        .expect("the demo backend starts")
+    demo_backend::spawn(Options {
+        port: 0,
+        static_dir: Some(dist),
+        ..options
+    })
+    .await
+    .expect("the demo backend starts")
 }
 
 /// Options for a quiet backend: seeded, small, nothing changes by itself.
 pub fn quiet_options() -> Options {
-    Options { conversations: 120, agents: 20, rate: 0.0, ..Options::default() }
+    Options {
+        conversations: 120,
+        agents: 20,
+        rate: 0.0,
+        ..Options::default()
+    }
 }
 
 /// Polls `check` until it returns `Some`, or panics with `what` after [`PATIENCE`].

@@ -34,8 +34,17 @@ async fn admin_sees_the_conversations_tab_with_every_column_and_rows() {
     assert_eq!(
         headers,
         [
-            "Channel", "Status", "Customer", "Agent", "Group", "Created", "Updated", "Time in status",
-            "Duration", "Transfers", "Options"
+            "Channel",
+            "Status",
+            "Customer",
+            "Agent",
+            "Group",
+            "Created",
+            "Updated",
+            "Time in status",
+            "Duration",
+            "Transfers",
+            "Options"
         ]
     );
     for name in ["Search"] {
@@ -45,9 +54,15 @@ async fn admin_sees_the_conversations_tab_with_every_column_and_rows() {
         browser.wait_for(Role::Button, name).await;
     }
     let rows = browser.table_rows(TABLE).await;
-    assert!(rows.len() >= 10, "a virtualized window of rows is rendered: {}", rows.len());
-    assert!(rows.len() < 120, "not every one of the 120 conversations is in the DOM");
-    browser.close().await;
+    assert!(
+        rows.len() >= 10,
+        "a virtualized window of rows is rendered: {}",
+        rows.len()
+    );
+    assert!(
+        rows.len() < 120,
+        "not every one of the 120 conversations is in the DOM"
+    );
     server.stop().await;
 }
 
@@ -55,35 +70,59 @@ async fn admin_sees_the_conversations_tab_with_every_column_and_rows() {
 async fn search_narrows_the_rows_to_matching_customers() {
     let (server, browser) = signed_in_admin().await;
     let rows = browser.table_rows(TABLE).await;
-    let name = rows[0][CUSTOMER].split(' ').take(2).collect::<Vec<_>>().join(" ");
-    browser.wait_for(Role::SearchBox, "Search").await.send_keys(&name).await.unwrap();
+    let name = rows[0][CUSTOMER]
+        .split(' ')
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    browser
+        .wait_for(Role::SearchBox, "Search")
+        .await
+        .send_keys(&name)
+        .await
+        .unwrap();
     let narrowed = eventually("rows narrowed by the search", || async {
         let rows = browser.table_rows(TABLE).await;
         (!rows.is_empty() && rows.iter().all(|r| r[CUSTOMER].contains(&name))).then_some(rows)
     })
     .await;
-    assert!(narrowed.len() < 20, "search for {name:?} left {} rows", narrowed.len());
-    browser.close().await;
+    assert!(
+        narrowed.len() < 20,
+        "search for {name:?} left {} rows",
+        narrowed.len()
+    );
     server.stop().await;
 }
 
 async fn filter_status(browser: &Browser, status: &str) {
-    browser.wait_for(Role::Button, "Status").await.click().await.unwrap();
-    browser.wait_for(Role::Checkbox, status).await.click().await.unwrap();
+    browser
+        .wait_for(Role::Button, "Status")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Checkbox, status)
+        .await
+        .click()
+        .await
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn status_filter_narrows_the_rows_to_that_status() {
     let (server, browser) = signed_in_admin().await;
     let before = browser.table_rows(TABLE).await;
-    assert!(before.iter().any(|r| r[STATUS] != "Queued"), "the seed has more than queued rows");
+    assert!(
+        before.iter().any(|r| r[STATUS] != "Queued"),
+        "the seed has more than queued rows"
+    );
     filter_status(&browser, "Queued").await;
     eventually("only queued rows", || async {
         let rows = browser.table_rows(TABLE).await;
         (!rows.is_empty() && rows.iter().all(|r| r[STATUS] == "Queued")).then_some(())
     })
     .await;
-    browser.close().await;
     server.stop().await;
 }
 
@@ -100,10 +139,17 @@ async fn reload_keeps_the_search_and_filters_from_the_url() {
     .await;
     browser.reload().await;
     let rows = wait_for_rows(&browser).await;
-    assert!(rows.iter().all(|r| r[STATUS] == "Queued"), "filter survived the reload: {rows:?}");
-    let value = browser.wait_for(Role::SearchBox, "Search").await.prop("value").await.unwrap();
+    assert!(
+        rows.iter().all(|r| r[STATUS] == "Queued"),
+        "filter survived the reload: {rows:?}"
+    );
+    let value = browser
+        .wait_for(Role::SearchBox, "Search")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(value.as_deref(), Some("a"));
-    browser.close().await;
     server.stop().await;
 }
 
@@ -117,10 +163,12 @@ async fn time_in_status_ticks_within_two_seconds() {
         if now != first {
             break;
         }
-        assert!(started.elapsed().as_millis() < 2_000, "timer stuck at {first}");
+        assert!(
+            started.elapsed().as_millis() < 2_000,
+            "timer stuck at {first}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    browser.close().await;
     server.stop().await;
 }
 
@@ -128,8 +176,16 @@ async fn time_in_status_ticks_within_two_seconds() {
 async fn a_new_conversation_from_the_stream_appears_without_reload() {
     let (server, browser) = signed_in_admin().await;
     let name = "Zed Streamed-Arrival";
-    browser.wait_for(Role::SearchBox, "Search").await.send_keys(name).await.unwrap();
-    eventually("no row matches yet", || async { browser.table_rows(TABLE).await.is_empty().then_some(()) }).await;
+    browser
+        .wait_for(Role::SearchBox, "Search")
+        .await
+        .send_keys(name)
+        .await
+        .unwrap();
+    eventually("no row matches yet", || async {
+        browser.table_rows(TABLE).await.is_empty().then_some(())
+    })
+    .await;
     browser.wait_for(Role::Status, "Live").await;
     server.inject_arrival(name);
     let rows = eventually("the streamed arrival appears", || async {
@@ -139,6 +195,5 @@ async fn a_new_conversation_from_the_stream_appears_without_reload() {
     .await;
     assert!(rows[0][CUSTOMER].contains(name));
     assert_eq!(rows[0][STATUS], "Queued");
-    browser.close().await;
     server.stop().await;
 }

@@ -8,7 +8,10 @@ async fn backend_stopped_shows_the_error_with_retry_and_keeps_the_rows() {
     let server = start_backend(quiet_options()).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
-    eventually("rows", || async { (!browser.table_rows("Conversations").await.is_empty()).then_some(()) }).await;
+    eventually("rows", || async {
+        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
+    })
+    .await;
     server.stop().await;
     let alert = eventually("an alert saying the server is unreachable", || async {
         for alert in browser.find_all(Role::Alert, None).await {
@@ -26,8 +29,10 @@ async fn backend_stopped_shows_the_error_with_retry_and_keeps_the_rows() {
         .eval("return document.querySelector('.connection__phase').innerText")
         .await;
     assert!(indicator.contains("Offline since"), "{indicator}");
-    assert!(!browser.table_rows("Conversations").await.is_empty(), "last good rows stay on screen");
-    browser.close().await;
+    assert!(
+        !browser.table_rows("Conversations").await.is_empty(),
+        "last good rows stay on screen"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -38,7 +43,12 @@ async fn sign_in_while_the_backend_is_down_says_so_and_keeps_the_token() {
     let field = browser.wait_for(Role::TextBox, "Access token").await;
     server.stop().await;
     field.send_keys("demo-admin").await.unwrap();
-    browser.wait_for(Role::Button, "Sign in").await.click().await.unwrap();
+    browser
+        .wait_for(Role::Button, "Sign in")
+        .await
+        .click()
+        .await
+        .unwrap();
     let alert = eventually("an error message", || async {
         let alerts = browser.find_all(Role::Alert, None).await;
         match alerts.first() {
@@ -48,9 +58,13 @@ async fn sign_in_while_the_backend_is_down_says_so_and_keeps_the_token() {
     })
     .await;
     assert!(alert.contains("Cannot reach the server"), "{alert}");
-    let kept = browser.wait_for(Role::TextBox, "Access token").await.prop("value").await.unwrap();
+    let kept = browser
+        .wait_for(Role::TextBox, "Access token")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(kept.as_deref(), Some("demo-admin"));
-    browser.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -58,10 +72,11 @@ async fn a_bad_token_stays_on_sign_in_with_a_message() {
     let server = start_backend(quiet_options()).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("not-a-real-token").await;
-    let alert = browser.wait_for(Role::Alert, "The access token was not accepted.").await;
+    let alert = browser
+        .wait_for(Role::Alert, "The access token was not accepted.")
+        .await;
     assert!(alert.is_displayed().await.unwrap());
     assert!(browser.table_rows("Conversations").await.is_empty());
-    browser.close().await;
     server.stop().await;
 }
 
@@ -74,14 +89,21 @@ async fn a_token_the_backend_no_longer_accepts_returns_to_sign_in() {
     // A tab whose stored token was revoked: the reload asks /me and gets 401.
     browser
         .client
-        .execute("sessionStorage.setItem('ops-monitor.token', 'revoked-token')", vec![])
+        .execute(
+            "sessionStorage.setItem('ops-monitor.token', 'revoked-token')",
+            vec![],
+        )
         .await
         .unwrap();
     browser.reload().await;
-    browser.wait_for(Role::Status, "Your session has ended. Sign in again.").await;
+    browser
+        .wait_for(Role::Status, "Your session has ended. Sign in again.")
+        .await;
     browser.wait_for(Role::TextBox, "Access token").await;
     let url = browser.current_url().await;
-    assert!(!url.contains("token"), "the token never goes in the URL: {url}");
-    browser.close().await;
+    assert!(
+        !url.contains("token"),
+        "the token never goes in the URL: {url}"
+    );
     server.stop().await;
 }

@@ -16,31 +16,35 @@ pub fn check_trunk_toml(ctx: &Ctx) -> Result<(), String> {
             path.display()
         )
     })?;
-    let lock = tools::lock_wasm_bindgen_version(ctx)?;
-    match versions::toml_string(&text, "tools", "wasm_bindgen") {
+    check_pins(&text, &tools::lock_wasm_bindgen_version(ctx)?)
+}
+
+/// The pure part of [`check_trunk_toml`]: Trunk.toml's text against the
+/// Cargo.lock wasm-bindgen version.
+fn check_pins(trunk_toml: &str, lock: &str) -> Result<(), String> {
+    match versions::toml_string(trunk_toml, "tools", "wasm_bindgen") {
         Some(v) if v == lock => {}
         Some(v) => {
             return Err(format!(
-                "Trunk.toml [tools] wasm_bindgen = \"{v}\" but Cargo.lock has wasm-bindgen {lock}; \
-                 set wasm_bindgen = \"{lock}\" in Trunk.toml"
+                "Trunk.toml [tools] wasm_bindgen = \"{v}\" but Cargo.lock has wasm-bindgen \
+                 {lock}; set wasm_bindgen = \"{lock}\" in Trunk.toml"
             ))
         }
         None => {
             return Err(format!(
-                "Trunk.toml has no [tools] wasm_bindgen; add wasm_bindgen = \"{lock}\" (the Cargo.lock version)"
+                "Trunk.toml has no [tools] wasm_bindgen; add wasm_bindgen = \"{lock}\" \
+                 (the Cargo.lock version)"
             ))
         }
     }
     let want_opt = format!("version_{BINARYEN_VERSION}");
-    if let Some(v) = versions::toml_string(&text, "tools", "wasm_opt") {
-        if v != want_opt {
-            return Err(format!(
-                "Trunk.toml [tools] wasm_opt = \"{v}\" but xtask installs binaryen {BINARYEN_VERSION}; \
-                 set wasm_opt = \"{want_opt}\""
-            ));
-        }
+    match versions::toml_string(trunk_toml, "tools", "wasm_opt") {
+        Some(v) if v != want_opt => Err(format!(
+            "Trunk.toml [tools] wasm_opt = \"{v}\" but xtask installs binaryen \
+             {BINARYEN_VERSION}; set wasm_opt = \"{want_opt}\""
+        )),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// `cargo fetch` (Trunk's offline mode makes cargo offline too, so the
@@ -57,4 +61,22 @@ pub fn build(ctx: &Ctx) -> Result<(), String> {
             .arg(&dist),
         "trunk build",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_pins;
+
+    #[test]
+    fn trunk_pins_must_match_the_lockfile() {
+        let good = "[build]\noffline = true\n[tools]\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_132\"\n";
+        assert!(check_pins(good, "0.2.130").is_ok());
+        let err = check_pins(good, "0.2.131").unwrap_err();
+        assert!(err.contains("0.2.130") && err.contains("0.2.131"), "{err}");
+        assert!(check_pins("[build]\noffline = true\n", "0.2.130").is_err());
+        let old_opt = "[tools]\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_123\"\n";
+        assert!(check_pins(old_opt, "0.2.130").is_err());
+        // No wasm_opt pin is fine: Trunk then only needs it if index.html asks for it.
+        assert!(check_pins("[tools]\nwasm_bindgen = \"0.2.130\"\n", "0.2.130").is_ok());
+    }
 }

@@ -346,13 +346,15 @@ proptest! {
         changes in prop::collection::vec(change(), 0..40),
         next in change(),
         ahead in 1..5u64,
-        skip in 1..5u64,
+        after in prop_oneof![0..45u64, any::<u64>()],
     ) {
         let mut board = board_after(&changes);
         let before = board.clone();
         let position = board.sequence();
-        let after = position + skip;
-        prop_assert_eq!(board.apply(after + ahead, after, next), Applied::Gap);
+        // Any `after` but the position: a lost event, or one from another connection.
+        prop_assume!(after != position);
+        let sequence = position.max(after).saturating_add(ahead);
+        prop_assert_eq!(board.apply(sequence, after, next), Applied::Gap);
         prop_assert_eq!(board.conversations(), before.conversations());
         prop_assert_eq!(board.agents(), before.agents());
         prop_assert_eq!(board.sequence(), position);

@@ -2,7 +2,6 @@
 
 use axum::extract::State;
 use axum::Json;
-use chrono::Utc;
 use monitor_core::wire::{permission, AgentsSnapshot};
 
 use crate::auth::Caller;
@@ -22,7 +21,7 @@ pub async fn list(
         (sim.world().agents.clone(), sim.journal().sequence())
     };
     Ok(Json(AgentsSnapshot {
-        server_time: Utc::now(),
+        server_time: crate::clock::now(),
         sequence,
         agents,
     }))

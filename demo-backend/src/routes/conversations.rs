@@ -5,7 +5,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::Json;
 use chrono::{DateTime, Utc};
-use monitor_core::wire::{ConversationsSnapshot, Timestamp};
+use monitor_core::wire::{Conversation, ConversationsSnapshot, Timestamp};
 use serde::Deserialize;
 
 use crate::auth::{Caller, Scope};
@@ -61,7 +61,7 @@ pub async fn list(
         (conversations, next, sim.journal().sequence())
     };
     Ok(Json(ConversationsSnapshot {
-        server_time: Utc::now(),
+        server_time: crate::clock::now(),
         sequence,
         conversations,
         next_cursor,
@@ -111,11 +111,7 @@ impl FinishedFilter {
         })
     }
 
-    fn page(
-        self,
-        world: &World,
-        scope: &Scope,
-    ) -> (Vec<monitor_core::wire::Conversation>, Option<String>) {
+    fn page(self, world: &World, scope: &Scope) -> (Vec<Conversation>, Option<String>) {
         let store = &world.finished;
         let mut serial = self
             .before_serial

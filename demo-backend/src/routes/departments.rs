@@ -2,7 +2,6 @@
 
 use axum::extract::State;
 use axum::Json;
-use chrono::Utc;
 use monitor_core::wire::{Department, DepartmentsList};
 
 use crate::auth::Caller;
@@ -27,7 +26,7 @@ pub async fn list(State(state): State<AppState>, _caller: Caller) -> Json<Depart
             .collect()
     };
     Json(DepartmentsList {
-        server_time: Utc::now(),
+        server_time: crate::clock::now(),
         departments,
     })
 }

@@ -2,7 +2,6 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use chrono::Utc;
 use monitor_core::wire::MessagesList;
 
 use crate::auth::Caller;
@@ -29,7 +28,7 @@ pub async fn list(
         transcript(sim.seed(), record)
     };
     Ok(Json(MessagesList {
-        server_time: Utc::now(),
+        server_time: crate::clock::now(),
         messages,
     }))
 }

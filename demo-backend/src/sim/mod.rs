@@ -5,6 +5,7 @@
 //! [`Sim::emit_agent`] / [`Sim::emit_removal`], which assign the next global
 //! sequence, so the state and the journal never disagree.
 
+mod handoff;
 pub mod journal;
 pub mod model;
 pub mod names;
