@@ -93,6 +93,18 @@ impl SortDir {
 /// The agent-filter value that means "no agent assigned".
 pub const UNASSIGNED: &str = "-";
 
+/// Every URL query key a [`ConversationQuery`] owns; the rest of the URL
+/// (such as `lang`) belongs to someone else and is kept as it is.
+pub const QUERY_KEYS: [&str; 7] = [
+    key::SEARCH,
+    key::STATUS,
+    key::AGENT,
+    key::DEPARTMENT,
+    key::CHANNEL,
+    key::SORT,
+    key::DIR,
+];
+
 /// URL query keys.
 mod key {
     pub const SEARCH: &str = "q";

@@ -63,6 +63,15 @@ fn round_trip(q: &ConversationQuery) -> ConversationQuery {
 }
 
 proptest! {
+    /// The SPA keeps every URL parameter not in QUERY_KEYS (such as `lang`);
+    /// a key missing from the list would be duplicated on every rewrite.
+    #[test]
+    fn every_written_key_is_one_the_query_owns(q in query()) {
+        for (key, _) in q.to_query_pairs() {
+            prop_assert!(monitor_core::query::QUERY_KEYS.contains(&key), "{key}");
+        }
+    }
+
     #[test]
     fn a_query_survives_a_round_trip_through_url_pairs(q in query()) {
         prop_assert_eq!(round_trip(&q), q);

@@ -5,9 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use monitor_core::query::ConversationQuery;
-
-const QUERY_KEYS: [&str; 7] = ["q", "status", "agent", "dept", "channel", "sort", "dir"];
+use monitor_core::query::{ConversationQuery, QUERY_KEYS};
 
 /// The query currently in the URL, and a setter that rewrites the URL.
 #[derive(Clone, Copy)]
