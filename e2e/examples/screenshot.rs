@@ -1,0 +1,29 @@
+//! Saves a screenshot of the signed-in monitor, for reviewing how a view
+//! looks: `cargo run -p e2e --example screenshot -- <token> <path?query> <out.png>`
+//! (the SPA must be built into `dist/` first).
+
+use e2e::{eventually, start_backend, Browser, Role};
+
+#[tokio::main]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let token = args.next().unwrap_or_else(|| "demo-admin".into());
+    let path = args.next().unwrap_or_else(|| "/?lang=en".into());
+    let out = args.next().unwrap_or_else(|| "monitor.png".into());
+    let options = demo_backend::Options {
+        rate: 5.0,
+        ..e2e::quiet_options()
+    };
+    let server = start_backend(options).await;
+    let browser = Browser::open(&server.base_url()).await;
+    browser.sign_in(&token).await;
+    browser.wait_for(Role::Status, "Live").await;
+    browser.goto(&path).await;
+    eventually("rows", || async {
+        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
+    })
+    .await;
+    let png = browser.client.screenshot().await.expect("screenshot");
+    std::fs::write(&out, png).expect("write the screenshot");
+    println!("saved {out}");
+}
