@@ -3,22 +3,34 @@
 //! search, sorting, indicators and time formatting. No web dependencies, so
 //! all of it is tested on the host.
 
+pub mod agent_query;
+pub mod agent_select;
 pub mod board;
 pub mod clock;
 pub mod elapsed;
 pub mod enums;
 pub mod event;
+pub mod indicators;
+mod keyed_sort;
 pub mod open_enum;
+pub mod permissions;
 pub mod query;
 pub mod search;
 pub mod select;
+mod url_codec;
 pub mod viewport;
 pub mod wire;
 
+pub use agent_query::{AgentQuery, AgentSort, AGENT_QUERY_KEYS};
+pub use agent_select::select_agents;
 pub use board::{Applied, Board};
 pub use clock::ClockOffset;
 pub use elapsed::format_elapsed;
 pub use enums::{AgentStatus, Author, Channel, ConversationStatus, Profile};
+pub use indicators::{
+    agent_indicators, AgentIndicators, ConversationIndicators, ConversationStats,
+};
+pub use permissions::{bulk_end_eligible, Permissions, RowAction};
 pub use query::{ConversationQuery, ConversationSort, SortDir, UNASSIGNED};
 pub use search::SearchNeedle;
 pub use select::select_conversations;

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
-use std::str::FromStr;
 
 use crate::enums::{Channel, ConversationStatus};
+use crate::url_codec::{open, url_enum, PairsWriter, SortReader};
 
 /// A URL or wire value this version does not recognise.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,42 +18,6 @@ impl fmt::Display for UnknownValue {
 }
 
 impl std::error::Error for UnknownValue {}
-
-/// Declares a closed enum whose `as_str` is its URL value, with `FromStr`
-/// (failing on unknown text), `Display` and `ALL`.
-macro_rules! url_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $s:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            /// Every value, in column order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The URL value (also the CSS modifier).
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $s),+ }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = UnknownValue;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($s => Ok($name::$variant),)+
-                    other => Err(UnknownValue(other.to_owned())),
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
 
 url_enum! {
     /// Sort column of the Conversations table.
@@ -105,15 +69,11 @@ pub const QUERY_KEYS: [&str; 7] = [
     key::DIR,
 ];
 
-/// URL query keys.
+/// URL query keys: those every tab shares, and this tab's own.
 mod key {
-    pub const SEARCH: &str = "q";
-    pub const STATUS: &str = "status";
+    pub(super) use crate::url_codec::key::{DEPARTMENT, DIR, SEARCH, SORT, STATUS};
     pub const AGENT: &str = "agent";
-    pub const DEPARTMENT: &str = "dept";
     pub const CHANNEL: &str = "channel";
-    pub const SORT: &str = "sort";
-    pub const DIR: &str = "dir";
 }
 
 /// What the Conversations tab shows: search text, filters (an empty set
@@ -154,39 +114,23 @@ impl ConversationQuery {
     /// (`status=queued&status=pending`), so values may contain any character,
     /// commas included. Percent-encoding is the caller's (router's) job.
     pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = Vec::with_capacity(
-            3 + self.statuses.len()
-                + self.agents.len()
-                + self.departments.len()
-                + self.channels.len(),
+        let mut pairs = PairsWriter::with_capacity(
+            self.statuses.len() + self.agents.len() + self.departments.len() + self.channels.len(),
         );
-        if !self.search.is_empty() {
-            pairs.push((key::SEARCH, self.search.clone()));
-        }
-        pairs.extend(
-            self.statuses
-                .iter()
-                .map(|s| (key::STATUS, s.as_str().to_owned())),
+        pairs.search(&self.search);
+        pairs.each(
+            key::STATUS,
+            self.statuses.iter().map(ConversationStatus::as_str),
         );
-        pairs.extend(self.agents.iter().map(|a| (key::AGENT, a.clone())));
-        pairs.extend(
-            self.departments
-                .iter()
-                .map(|d| (key::DEPARTMENT, d.clone())),
-        );
-        pairs.extend(
-            self.channels
-                .iter()
-                .map(|c| (key::CHANNEL, c.as_str().to_owned())),
-        );
+        pairs.each(key::AGENT, self.agents.iter().map(String::as_str));
+        pairs.each(key::DEPARTMENT, self.departments.iter().map(String::as_str));
+        pairs.each(key::CHANNEL, self.channels.iter().map(Channel::as_str));
         let default = Self::default();
-        if self.sort != default.sort {
-            pairs.push((key::SORT, self.sort.as_str().to_owned()));
-        }
-        if self.dir != default.dir {
-            pairs.push((key::DIR, self.dir.as_str().to_owned()));
-        }
-        pairs
+        pairs.sort(
+            (self.sort.as_str(), self.dir),
+            (default.sort.as_str(), default.dir),
+        );
+        pairs.finish()
     }
 
     /// Inverse of [`Self::to_query_pairs`]. Unknown keys are ignored (the
@@ -196,15 +140,12 @@ impl ConversationQuery {
     /// A repeated `q`, `sort` or `dir` keeps the last value.
     pub fn from_query_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut query = Self::default();
-        let mut sort = None;
-        let mut dir = None;
+        let mut sort = SortReader::default();
         for (k, v) in pairs {
             match k {
                 key::SEARCH => v.clone_into(&mut query.search),
                 key::STATUS => {
-                    query
-                        .statuses
-                        .insert(v.parse().unwrap_or_else(|never| match never {}));
+                    query.statuses.insert(open(v));
                 }
                 key::AGENT => {
                     query.agents.insert(v.to_owned());
@@ -213,21 +154,13 @@ impl ConversationQuery {
                     query.departments.insert(v.to_owned());
                 }
                 key::CHANNEL => {
-                    query
-                        .channels
-                        .insert(v.parse().unwrap_or_else(|never| match never {}));
+                    query.channels.insert(open(v));
                 }
-                key::SORT => sort = Some(v),
-                key::DIR => dir = Some(v),
-                _ => {}
+                // `sort`, `dir`, or a key the portal added.
+                _ => sort.read(k, v),
             }
         }
-        if let Some(Ok(sort)) = sort.map(str::parse) {
-            query.sort = sort;
-        }
-        if let Some(Ok(dir)) = dir.map(str::parse) {
-            query.dir = dir;
-        }
+        (query.sort, query.dir) = sort.finish((query.sort, query.dir));
         query
     }
 

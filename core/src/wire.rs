@@ -62,7 +62,7 @@ pub struct Conversation {
 }
 
 /// One agent as the monitor sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Agent {
     pub id: String,
     pub name: String,
@@ -183,6 +183,145 @@ pub mod permission {
     pub const BULK_END: &str = "conversations.bulk_end";
 }
 
+/// Longest justification of an end or bulk end, in characters (Unicode
+/// scalar values) after trimming. The SPA shows the same limit.
+pub const JUSTIFICATION_MAX_CHARS: usize = 500;
+
+/// Most ids one `POST /conversations/bulk-end` may name.
+pub const BULK_END_MAX_IDS: usize = 1_000;
+
+/// Why a justification is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JustificationError {
+    /// Empty or whitespace only.
+    Blank,
+    /// Longer than [`JUSTIFICATION_MAX_CHARS`] once trimmed; carries its length.
+    TooLong(usize),
+}
+
+impl std::fmt::Display for JustificationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Blank => f.write_str("the justification must not be blank"),
+            Self::TooLong(n) => write!(
+                f,
+                "the justification has {n} characters; at most {JUSTIFICATION_MAX_CHARS} are allowed"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for JustificationError {}
+
+/// The justification as stored: trimmed, non-blank, at most
+/// [`JUSTIFICATION_MAX_CHARS`] characters. The backend and the SPA apply
+/// this same rule.
+pub fn checked_justification(raw: &str) -> Result<&str, JustificationError> {
+    let trimmed = raw.trim();
+    let chars = trimmed.chars().count();
+    if chars == 0 {
+        Err(JustificationError::Blank)
+    } else if chars > JUSTIFICATION_MAX_CHARS {
+        Err(JustificationError::TooLong(chars))
+    } else {
+        Ok(trimmed)
+    }
+}
+
+/// `POST /api/v1/conversations/{id}/transfer`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferRequest {
+    pub department_id: String,
+    /// Assign directly to this agent of the department; without it the
+    /// conversation is queued there.
+    #[serde(default)]
+    pub agent_id: Option<String>,
+}
+
+/// `POST /api/v1/conversations/{id}/end`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndRequest {
+    pub justification: String,
+}
+
+/// `POST /api/v1/conversations/bulk-end`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkEndRequest {
+    pub ids: Vec<String>,
+    pub justification: String,
+}
+
+crate::open_enum! {
+    /// What a bulk end did with one id.
+    pub enum BulkEndOutcome {
+        Ended = "ended",
+        /// Not ended on purpose: `in_progress` ones are never ended in bulk.
+        Refused = "refused",
+        /// Unknown, or outside the caller's scope.
+        NotFound = "not_found",
+        AlreadyFinished = "already_finished",
+    }
+}
+
+/// One id's result in a bulk end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkEndResult {
+    pub id: String,
+    pub outcome: BulkEndOutcome,
+    /// Why it was not ended, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// The answer to `POST /api/v1/conversations/bulk-end`: one result per
+/// requested id, in request order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkEndResponse {
+    pub results: Vec<BulkEndResult>,
+}
+
+/// The signed-in user who did something (not necessarily an agent).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct UserRef {
+    pub id: String,
+    pub name: String,
+}
+
+crate::open_enum! {
+    /// A supervisor action on a conversation.
+    pub enum ActionKind {
+        Transfer = "transfer",
+        End = "end",
+    }
+}
+
+/// One recorded action on a conversation: who, when, and what changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationAction {
+    pub kind: ActionKind,
+    pub at: Timestamp,
+    pub by: UserRef,
+    /// Transfers: the department and agent before and after.
+    #[serde(default)]
+    pub from_department: Option<DepartmentRef>,
+    #[serde(default)]
+    pub to_department: Option<DepartmentRef>,
+    #[serde(default)]
+    pub from_agent: Option<AgentRef>,
+    #[serde(default)]
+    pub to_agent: Option<AgentRef>,
+    /// Ends: the trimmed justification.
+    #[serde(default)]
+    pub justification: Option<String>,
+}
+
+/// `GET /api/v1/conversations/{id}/actions`, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionsList {
+    pub server_time: Timestamp,
+    pub actions: Vec<ConversationAction>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +349,43 @@ mod tests {
             "created_at": "2026-11-21T10:00:00Z", "status_since": "2026-11-21T10:00:00Z"}"#;
         let err = serde_json::from_str::<Conversation>(json).unwrap_err();
         assert!(err.to_string().contains("status"), "{err}");
+    }
+
+    #[test]
+    fn justification_is_trimmed_and_limited_in_characters_not_bytes() {
+        assert_eq!(
+            checked_justification("  cliente duplicado \n"),
+            Ok("cliente duplicado")
+        );
+        assert_eq!(
+            checked_justification(" \t\n "),
+            Err(JustificationError::Blank)
+        );
+        let limit = "ñ".repeat(JUSTIFICATION_MAX_CHARS);
+        assert_eq!(
+            checked_justification(&format!(" {limit} ")),
+            Ok(limit.as_str())
+        );
+        let over = format!("{limit}x");
+        assert_eq!(
+            checked_justification(&over),
+            Err(JustificationError::TooLong(JUSTIFICATION_MAX_CHARS + 1))
+        );
+    }
+
+    #[test]
+    fn bulk_end_result_keeps_unknown_outcomes_and_omits_an_absent_detail() {
+        let r: BulkEndResult =
+            serde_json::from_str(r#"{"id":"c1","outcome":"escalated"}"#).unwrap();
+        assert_eq!(r.outcome, BulkEndOutcome::Other("escalated".into()));
+        let ended = BulkEndResult {
+            id: "c1".into(),
+            outcome: BulkEndOutcome::Ended,
+            detail: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&ended).unwrap(),
+            r#"{"id":"c1","outcome":"ended"}"#
+        );
     }
 }

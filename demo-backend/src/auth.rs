@@ -14,7 +14,7 @@ use monitor_core::{ConversationStatus, Profile};
 
 use crate::problem::ApiError;
 use crate::sim::journal::{Entry, Footprint};
-use crate::sim::model::World;
+use crate::sim::model::{ConvRecord, World};
 use crate::state::AppState;
 
 /// The demo tokens and the profile each signs in with.
@@ -150,6 +150,16 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Agent { agent_id, .. } => c.agent.as_ref().is_some_and(|a| &a.id == agent_id),
+        }
+    }
+
+    /// The active or finished conversation `id`, if this scope sees it.
+    /// Out of scope looks exactly like unknown: no probing for ids.
+    pub fn visible<'w>(&self, world: &'w World, id: &str) -> Option<&'w ConvRecord> {
+        match (world.active.get(id), world.finished.get(id)) {
+            (Some(r), _) => self.sees_conversation(&r.conversation).then_some(r),
+            (None, Some(r)) => self.sees_finished(&r.conversation).then_some(r),
+            (None, None) => None,
         }
     }
 

@@ -1,5 +1,5 @@
-//! The Operations Monitor's demo backend: the REST contract's read side and
-//! the SSE change stream (`api/openapi.yaml`) over a seeded simulation of a
+//! The Operations Monitor's demo backend: the REST contract (snapshots and
+//! supervisors' actions) and the SSE change stream (`api/openapi.yaml`) over a seeded simulation of a
 //! contact center, plus the built SPA as static files.
 //!
 //! ```no_run
@@ -12,6 +12,7 @@
 
 pub mod auth;
 mod clock;
+pub mod idempotency;
 mod options;
 pub mod problem;
 mod routes;

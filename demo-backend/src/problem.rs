@@ -11,7 +11,8 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 pub struct ApiError(pub Problem);
 
 impl ApiError {
-    fn new(status: StatusCode, detail: impl Into<String>) -> Self {
+    /// A problem of any status; prefer the named constructors.
+    pub fn new(status: StatusCode, detail: impl Into<String>) -> Self {
         let title = status.canonical_reason().unwrap_or("Error");
         Self(Problem::new(status.as_u16(), title, detail))
     }
@@ -30,6 +31,17 @@ impl ApiError {
 
     pub fn not_found(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, detail)
+    }
+
+    /// The request is right but the resource's state forbids it (e.g. it is finished).
+    pub fn conflict(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, detail)
+    }
+
+    /// Well-formed, but its content cannot be acted on (a blank
+    /// justification, an unknown department…).
+    pub fn unprocessable(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, detail)
     }
 
     pub fn method_not_allowed() -> Self {

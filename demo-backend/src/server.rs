@@ -39,7 +39,8 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
     // Seeding 50,000 conversations takes a moment: keep it off the async workers.
     let sim = tokio::task::spawn_blocking(move || Sim::new(config, seed::anchor()))
         .await
-        .map_err(io::Error::other)?;
+        .map_err(io::Error::other)?
+        .with_sequence_base(crate::clock::sequence_base());
     let heartbeat =
         (options.heartbeat_secs > 0).then(|| Duration::from_secs(options.heartbeat_secs));
     let shutdown = CancellationToken::new();

@@ -6,6 +6,7 @@ use std::time::Duration;
 use monitor_core::wire::AgentRef;
 use tokio_util::sync::CancellationToken;
 
+use crate::idempotency::KeyStore;
 use crate::sim::Sim;
 
 #[derive(Clone, Debug)]
@@ -17,6 +18,10 @@ pub struct AppState {
 struct Shared {
     /// Never held across an `.await`: every use is a short synchronous section.
     sim: Mutex<Sim>,
+    /// Actions hold it from looking their key up until their response is
+    /// kept, the simulation lock inside it (always in this order), so two
+    /// racing retries cannot both act.
+    keys: Mutex<KeyStore>,
     demo_agent: AgentRef,
     heartbeat: Option<Duration>,
     /// Cancelled when the server stops; open streams end on it.
@@ -33,6 +38,7 @@ impl AppState {
         Self {
             inner: Arc::new(Shared {
                 sim: Mutex::new(sim),
+                keys: Mutex::new(KeyStore::default()),
                 demo_agent,
                 heartbeat,
                 shutdown,
@@ -45,6 +51,14 @@ impl AppState {
     pub fn sim(&self) -> MutexGuard<'_, Sim> {
         self.inner
             .sim
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Locks the idempotency keys; take it before [`AppState::sim`], never after.
+    pub fn keys(&self) -> MutexGuard<'_, KeyStore> {
+        self.inner
+            .keys
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
     }

@@ -2,10 +2,10 @@
 
 mod common;
 
-use common::{frozen, frozen_with, get_json, SseReader, ADMIN, AGENT};
+use common::{frozen, frozen_with, get_json, post, sequence, SseReader, ADMIN, AGENT};
 use demo_backend::Options;
 use monitor_core::event::{decode_event, Change, StreamEvent};
-use monitor_core::wire::ConversationsSnapshot;
+use monitor_core::wire::{ConversationsSnapshot, Me};
 
 fn decoded(event: &common::SseEvent) -> StreamEvent {
     decode_event(
@@ -33,16 +33,17 @@ fn assert_upsert(event: &common::SseEvent, id: &str, sequence: u64, after: u64) 
 #[tokio::test]
 async fn stream_resumed_at_the_snapshot_sequence_delivers_an_injected_arrival_right_after_it() {
     let server = frozen().await;
+    let base = sequence(&server).await;
     server.inject_arrival("Before Snapshot");
     let snapshot: ConversationsSnapshot =
         get_json(&server, "/api/v1/monitor/conversations", ADMIN).await;
-    assert_eq!(snapshot.sequence, 1);
+    assert_eq!(snapshot.sequence, base + 1);
     let mut stream = SseReader::connect(&server, ADMIN, Some(&snapshot.sequence.to_string())).await;
     let id = server.inject_arrival("Zoë Núñez");
     let event = stream.next_change().await;
     assert_eq!(event.event, "conversation.upsert");
-    assert_eq!(event.id.as_deref(), Some("2"));
-    assert_upsert(&event, &id, 2, snapshot.sequence);
+    assert_eq!(event.id, Some((base + 2).to_string()));
+    assert_upsert(&event, &id, base + 2, snapshot.sequence);
     assert_eq!(
         event.json()["conversation"]["customer"]["name"],
         "Zoë Núñez"
@@ -53,49 +54,58 @@ async fn stream_resumed_at_the_snapshot_sequence_delivers_an_injected_arrival_ri
 #[tokio::test]
 async fn stream_without_last_event_id_continues_from_the_current_sequence() {
     let server = frozen().await;
+    let base = sequence(&server).await;
     server.inject_arrival("One");
     server.inject_arrival("Two");
     let mut stream = SseReader::connect(&server, ADMIN, None).await;
     let id = server.inject_arrival("Three");
-    assert_upsert(&stream.next_change().await, &id, 3, 2);
+    assert_upsert(&stream.next_change().await, &id, base + 3, base + 2);
 }
 
 #[tokio::test]
 async fn resuming_inside_the_buffer_replays_what_was_missed_in_order() {
     let server = frozen().await;
+    let base = sequence(&server).await;
     let ids: Vec<String> = ["A", "B", "C"]
         .iter()
         .map(|n| server.inject_arrival(n))
         .collect();
-    let mut stream = SseReader::connect(&server, ADMIN, Some("1")).await;
-    assert_upsert(&stream.next_change().await, &ids[1], 2, 1);
-    assert_upsert(&stream.next_change().await, &ids[2], 3, 2);
+    let mut stream = SseReader::connect(&server, ADMIN, Some(&(base + 1).to_string())).await;
+    assert_upsert(&stream.next_change().await, &ids[1], base + 2, base + 1);
+    assert_upsert(&stream.next_change().await, &ids[2], base + 3, base + 2);
     let live = server.inject_arrival("D");
-    assert_upsert(&stream.next_change().await, &live, 4, 3);
+    assert_upsert(&stream.next_change().await, &live, base + 4, base + 3);
 }
 
 #[tokio::test]
 async fn resuming_from_an_event_id_older_than_the_buffer_yields_resync_then_live_changes() {
     let server = frozen().await;
+    let base = sequence(&server).await;
     // The ring keeps the last 10,000 changes: push the first ones out.
     for i in 0..10_050 {
         server.inject_arrival(&format!("Customer {i}"));
     }
-    let mut stream = SseReader::connect(&server, ADMIN, Some("3")).await;
+    let mut stream = SseReader::connect(&server, ADMIN, Some(&(base + 3).to_string())).await;
     let resync = stream.next_change().await;
     assert_eq!(
         (resync.event.as_str(), resync.id.as_deref()),
         ("resync", None)
     );
     let id = server.inject_arrival("After Resync");
-    assert_upsert(&stream.next_change().await, &id, 10_051, 10_050);
+    assert_upsert(
+        &stream.next_change().await,
+        &id,
+        base + 10_051,
+        base + 10_050,
+    );
 }
 
 #[tokio::test]
 async fn resuming_from_a_future_or_garbled_event_id_yields_resync() {
     let server = frozen().await;
     server.inject_arrival("Only");
-    for last_event_id in ["99", "not-a-number"] {
+    let future = (sequence(&server).await + 99).to_string();
+    for last_event_id in [future.as_str(), "not-a-number"] {
         let mut stream = SseReader::connect(&server, ADMIN, Some(last_event_id)).await;
         let event = stream.next_change().await;
         assert_eq!(event.event, "resync", "Last-Event-ID {last_event_id}");
@@ -104,12 +114,131 @@ async fn resuming_from_a_future_or_garbled_event_id_yields_resync() {
 }
 
 #[tokio::test]
+async fn an_event_id_from_before_a_restart_yields_resync_not_replays() {
+    let earlier = frozen().await;
+    for name in ["A", "B", "C"] {
+        earlier.inject_arrival(name);
+    }
+    let last_seen = sequence(&earlier).await;
+    earlier.stop().await;
+
+    let restarted = frozen().await;
+    let base = sequence(&restarted).await;
+    assert!(
+        base > last_seen,
+        "a new run starts above the old one: {base} vs {last_seen}"
+    );
+    // Enough changes that the old id would fall inside a journal starting at 0.
+    for name in ["D", "E", "F", "G"] {
+        restarted.inject_arrival(name);
+    }
+    let mut stream = SseReader::connect(&restarted, ADMIN, Some(&last_seen.to_string())).await;
+    assert_eq!(stream.next_change().await.event, "resync");
+    let id = restarted.inject_arrival("Live");
+    assert_upsert(&stream.next_change().await, &id, base + 5, base + 4);
+}
+
+#[tokio::test]
 async fn agent_stream_gets_arrivals_queued_in_its_departments() {
     // inject_arrival queues in the first department (Sales), one of the demo agent's.
     let server = frozen().await;
+    let base = sequence(&server).await;
     let mut stream = SseReader::connect(&server, AGENT, None).await;
     let id = server.inject_arrival("Para Ventas");
-    assert_upsert(&stream.next_change().await, &id, 1, 0);
+    assert_upsert(&stream.next_change().await, &id, base + 1, base);
+}
+
+#[tokio::test]
+async fn an_open_admin_stream_receives_the_changes_of_a_transfer_and_an_end() {
+    let server = frozen().await;
+    let snapshot: ConversationsSnapshot =
+        get_json(&server, "/api/v1/monitor/conversations", ADMIN).await;
+    let c = snapshot
+        .conversations
+        .iter()
+        .find(|c| c.agent.is_some() && c.department.id != "d-returns")
+        .expect("a served conversation");
+    let agent = c.agent.clone().unwrap().id;
+    let mut stream = SseReader::connect(&server, ADMIN, None).await;
+
+    let path = format!("/api/v1/conversations/{}/transfer", c.id);
+    let response = post(
+        &server,
+        &path,
+        ADMIN,
+        None,
+        &serde_json::json!({ "department_id": "d-returns" }),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    match decoded(&stream.next_change().await) {
+        StreamEvent::Change {
+            after,
+            change: Change::ConversationUpsert(moved),
+            ..
+        } => {
+            assert_eq!(after, snapshot.sequence);
+            assert_eq!(
+                (moved.id.as_str(), moved.department.id.as_str()),
+                (c.id.as_str(), "d-returns")
+            );
+            assert_eq!(moved.agent, None);
+        }
+        other => panic!("expected the transfer's upsert, got {other:?}"),
+    }
+    match decoded(&stream.next_change().await) {
+        StreamEvent::Change {
+            change: Change::AgentUpsert(a),
+            ..
+        } => assert_eq!(a.id, agent),
+        other => panic!("expected the old agent's new load, got {other:?}"),
+    }
+
+    let path = format!("/api/v1/conversations/{}/end", c.id);
+    let response = post(
+        &server,
+        &path,
+        ADMIN,
+        None,
+        &serde_json::json!({ "justification": "Spam" }),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let removed = decoded(&stream.next_change().await);
+    assert!(
+        matches!(&removed, StreamEvent::Change { change: Change::ConversationRemove { id }, .. } if *id == c.id),
+        "{removed:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_agent_stream_gets_a_remove_when_its_conversation_is_transferred_away() {
+    let server = frozen().await;
+    let me: Me = get_json(&server, "/api/v1/me", AGENT).await;
+    let mine: ConversationsSnapshot =
+        get_json(&server, "/api/v1/monitor/conversations", AGENT).await;
+    let own = mine
+        .conversations
+        .iter()
+        .find(|c| c.agent.as_ref().is_some_and(|a| a.id == me.id))
+        .expect("the demo agent serves some");
+    let mut stream = SseReader::connect(&server, AGENT, None).await;
+
+    // Billing is not one of the demo agent's departments: its queue is out of scope.
+    let path = format!("/api/v1/conversations/{}/transfer", own.id);
+    let response = post(
+        &server,
+        &path,
+        ADMIN,
+        None,
+        &serde_json::json!({ "department_id": "d-billing" }),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let event = stream.next_change().await;
+    assert_eq!(event.event, "conversation.remove");
+    assert_eq!(event.json()["id"], own.id.as_str());
+    assert_eq!(event.json()["after"], mine.sequence);
 }
 
 #[tokio::test]

@@ -19,8 +19,11 @@ async fn main() {
     browser.sign_in(&token).await;
     browser.wait_for(Role::Status, "Live").await;
     browser.goto(&path).await;
-    eventually("rows", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
+    eventually("rows in a table", || async {
+        let cells: usize = browser
+            .eval("return document.querySelectorAll('[role=cell]').length")
+            .await;
+        (cells > 0).then_some(())
     })
     .await;
     let png = browser.client.screenshot().await.expect("screenshot");

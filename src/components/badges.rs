@@ -2,7 +2,7 @@
 //! unknown value from a newer backend still renders (as its raw text).
 
 use leptos::prelude::*;
-use monitor_core::{Channel, ConversationStatus};
+use monitor_core::{AgentStatus, Channel, ConversationStatus};
 
 use crate::i18n::use_texts;
 
@@ -45,4 +45,18 @@ pub fn ChannelBadge(
         css_modifier(channel.as_str())
     );
     view! { <span class=class>{move || t.get().channel(&channel)}</span> }
+}
+
+/// An agent's presence as a badge with its name.
+#[component]
+pub fn PresenceBadge(
+    /// The presence to show; unknown ones show their raw value.
+    status: AgentStatus,
+) -> impl IntoView {
+    let t = use_texts();
+    let class = format!(
+        "badge presence-badge presence-badge--{}",
+        css_modifier(status.as_str())
+    );
+    view! { <span class=class>{move || t.get().presence(&status)}</span> }
 }

@@ -1,12 +1,17 @@
 //! Display-only pieces: they receive data and report user intent through
 //! callbacks; pages fetch and decide.
 
+pub mod agent_row;
+pub mod agents_table;
 pub mod badges;
 pub mod conversation_row;
 pub mod conversations_table;
+pub mod data_gate;
 pub mod datetime;
 pub mod elapsed;
 pub mod error_view;
 pub mod feed_status;
+pub mod indicators;
 pub mod multi_select;
 pub mod search_box;
+pub mod virtual_table;

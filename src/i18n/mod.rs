@@ -9,7 +9,7 @@ mod es;
 mod pt_br;
 
 use leptos::prelude::*;
-use monitor_core::{Channel, ConversationStatus};
+use monitor_core::{AgentStatus, Channel, ConversationStatus};
 
 /// A language the monitor speaks. `as_str` is the BCP 47 tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,6 +136,26 @@ pub struct Texts {
     pub offline_since: &'static str,
     /// "Updated {time}"
     pub updated_at: &'static str,
+    pub tab_agents: &'static str,
+    pub agents_table: &'static str,
+    pub col_agent_name: &'static str,
+    pub col_active: &'static str,
+    pub col_groups: &'static str,
+    pub presence_online: &'static str,
+    pub presence_connected: &'static str,
+    pub presence_offline: &'static str,
+    /// "{shown} of {total} agents"
+    pub agents_shown: &'static str,
+    pub no_agents: &'static str,
+    pub search_agents_placeholder: &'static str,
+    pub agents_not_available: &'static str,
+    pub dismiss: &'static str,
+    pub indicators: &'static str,
+    pub kpi_average_wait: &'static str,
+    pub kpi_longest_wait: &'static str,
+    pub kpi_average_duration: &'static str,
+    pub kpi_occupancy: &'static str,
+    pub kpi_transfers_per_conversation: &'static str,
     pub signed_in_as: &'static str,
 }
 
@@ -148,6 +168,16 @@ impl Texts {
             ConversationStatus::Inactive => self.status_inactive,
             ConversationStatus::Finished => self.status_finished,
             ConversationStatus::Other(raw) => raw,
+        }
+        .to_owned()
+    }
+
+    pub fn presence(&self, status: &AgentStatus) -> String {
+        match status {
+            AgentStatus::Online => self.presence_online,
+            AgentStatus::Connected => self.presence_connected,
+            AgentStatus::Offline => self.presence_offline,
+            AgentStatus::Other(raw) => raw,
         }
         .to_owned()
     }

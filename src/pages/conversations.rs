@@ -3,18 +3,22 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
+use monitor_core::indicators::{agent_indicators, ConversationStats};
 use monitor_core::query::{ConversationQuery, UNASSIGNED};
 use monitor_core::select::select_conversations;
 use monitor_core::{Channel, ConversationStatus};
 
+use super::parse_open;
 use crate::components::conversations_table::ConversationsTable;
-use crate::components::error_view::ErrorView;
+use crate::components::data_gate::DataGate;
 use crate::components::feed_status::StaleDataBanner;
+use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{fill, use_texts};
-use crate::state::conversation_query::use_conversation_query;
+use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
+use crate::state::url_query::use_url_query;
 
 /// The statuses an active conversation can have, in filter order.
 const ACTIVE_STATUSES: [ConversationStatus; 4] = [
@@ -25,10 +29,16 @@ const ACTIVE_STATUSES: [ConversationStatus; 4] = [
 ];
 
 #[component]
-pub fn ConversationsPage() -> impl IntoView {
+pub fn ConversationsPage(
+    /// Whether the profile sees averages.
+    averages: bool,
+    /// Whether the profile sees agents (and so their counts).
+    agents: bool,
+) -> impl IntoView {
     let live = use_live_board();
+    let now = use_clock().now();
     let t = use_texts();
-    let url = use_conversation_query();
+    let url = use_url_query::<ConversationQuery>();
     let query = url.query;
 
     let rows = Memo::new(move |_| {
@@ -36,6 +46,30 @@ pub fn ConversationsPage() -> impl IntoView {
             .with(|b| query.with(|q| select_conversations(b.conversations(), q)))
     });
     let total = Memo::new(move |_| live.board.with(|b| b.conversations().len()));
+    let conversation_stats = Memo::new(move |_| {
+        live.board
+            .with(|b| rows.with(|r| ConversationStats::from_rows(b.conversations(), r)))
+    });
+    // Agent counts cover the departments the conversation filter selects.
+    let agent_numbers = Memo::new(move |_| {
+        agents.then(|| {
+            live.board.with(|b| {
+                query.with(|q| {
+                    let rows: Vec<usize> = b
+                        .agents()
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| {
+                            q.departments.is_empty()
+                                || a.departments.iter().any(|d| q.departments.contains(&d.id))
+                        })
+                        .map(|(i, _)| i)
+                        .collect();
+                    agent_indicators(b.agents(), &rows)
+                })
+            })
+        })
+    });
 
     let status_choices = Signal::derive(move || {
         let t = t.get();
@@ -113,12 +147,14 @@ pub fn ConversationsPage() -> impl IntoView {
             ],
         )
     };
-    // A memo, so the table is not rebuilt each time `synced_at` moves.
-    let has_data = Memo::new(move |_| live.has_data());
-    let no_rows = move || has_data.get() && rows.with(Vec::is_empty);
 
     view! {
         <section class="page page--conversations">
+            <Indicators
+                conversations=Signal::derive(move || conversation_stats.with(|s| s.at(now.get())))
+                agents=agent_numbers
+                averages
+            />
             <div class="toolbar" role="search">
                 <SearchBox
                     label=Signal::derive(move || t.get().search)
@@ -164,41 +200,18 @@ pub fn ConversationsPage() -> impl IntoView {
                 <p class="toolbar__count" aria-live="off">{count}</p>
             </div>
             <StaleDataBanner />
-            {move || {
-                if has_data.get() {
-                    view! {
-                        <ConversationsTable
-                            rows=rows
-                            query=query
-                            on_sort=Callback::new(move |sort| url.update(|q| {
-                                if q.sort == sort { q.dir = q.dir.toggled() } else { q.sort = sort }
-                            }))
-                        />
-                        <Show when=no_rows>
-                            <p class="empty">{move || t.get().no_rows}</p>
-                        </Show>
-                    }
-                    .into_any()
-                } else if let Some(error) = live.error.get() {
-                    view! {
-                        <ErrorView
-                            message=Signal::derive(move || error.message(t.get()))
-                            on_retry=Callback::new(move |_| live.retry_now())
-                        />
-                    }
-                    .into_any()
-                } else {
-                    view! { <p class="loading" role="status">{move || t.get().loading}</p> }.into_any()
-                }
-            }}
+            <DataGate>
+                <ConversationsTable
+                    rows=rows
+                    query=query
+                    on_sort=Callback::new(move |sort| url.update(|q| {
+                        if q.sort == sort { q.dir = q.dir.toggled() } else { q.sort = sort }
+                    }))
+                />
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="empty">{move || t.get().no_rows}</p>
+                </Show>
+            </DataGate>
         </section>
-    }
-}
-
-/// Parses an open enum (its `FromStr` cannot fail: unknown values are kept).
-fn parse_open<T: std::str::FromStr<Err = std::convert::Infallible>>(raw: &str) -> T {
-    match raw.parse() {
-        Ok(value) => value,
-        Err(never) => match never {},
     }
 }

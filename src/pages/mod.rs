@@ -1,5 +1,15 @@
 //! One module per screen.
 
+pub mod agents;
 pub mod conversations;
 pub mod monitor;
 pub mod sign_in;
+
+/// Parses an open enum from a URL or form value (its `FromStr` cannot fail:
+/// unknown values are kept as they are).
+fn parse_open<T: std::str::FromStr<Err = std::convert::Infallible>>(raw: &str) -> T {
+    match raw.parse() {
+        Ok(value) => value,
+        Err(never) => match never {},
+    }
+}

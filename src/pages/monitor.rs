@@ -1,18 +1,27 @@
 //! The signed-in monitor: header (title, tabs, connection, user) and the
-//! current section. Mounting it starts this session's live feed; unmounting
-//! it (sign-out, another profile) stops the feed and drops its data.
+//! current section. What it shows comes from the permissions in `/me`, never
+//! from the profile name. Mounting it starts this session's live feed;
+//! unmounting it (sign-out, another profile) stops the feed and drops its data.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Routes};
+use leptos_router::components::{Route, Routes, A};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::path;
+use leptos_router::NavigateOptions;
+use monitor_core::permissions::Permissions;
 use monitor_core::wire::Me;
 
+use super::agents::AgentsPage;
 use super::conversations::ConversationsPage;
 use crate::api::ApiClient;
 use crate::components::feed_status::ConnectionIndicator;
 use crate::i18n::use_texts;
 use crate::state::live::provide_live_board;
 use crate::state::session::use_session;
+
+/// A short message shown under the header until dismissed.
+#[derive(Clone, Copy)]
+struct Notice(RwSignal<Option<&'static str>>);
 
 /// The monitor for one signed-in user.
 #[component]
@@ -24,17 +33,19 @@ pub fn Monitor(
 ) -> impl IntoView {
     let t = use_texts();
     let session = use_session();
-    provide_live_board(api);
+    let permissions = Permissions::from_me(&me);
+    let can_view_agents = permissions.can_view_agents();
+    let averages = permissions.sees_averages();
+    provide_context(permissions);
+    provide_live_board(api, can_view_agents);
+    let notice = Notice(RwSignal::new(None));
+    provide_context(notice);
 
     view! {
         <div class="monitor">
             <header class="monitor__header">
                 <h1 class="monitor__title">{move || t.get().app_title}</h1>
-                <nav class="tabs" role="tablist" aria-label=move || t.get().tabs_label>
-                    <a class="tabs__tab" role="tab" aria-selected="true" href="">
-                        {move || t.get().tab_conversations}
-                    </a>
-                </nav>
+                <Tabs agents=can_view_agents />
                 <ConnectionIndicator />
                 <div class="monitor__user">
                     <span class="muted">{move || t.get().signed_in_as}</span>
@@ -45,11 +56,84 @@ pub fn Monitor(
                     </button>
                 </div>
             </header>
+            {move || notice.0.get().map(|text| view! {
+                <div class="banner banner--info" role="status">
+                    <span class="banner__text">{text}</span>
+                    <button class="button button--link" on:click=move |_| notice.0.set(None)>
+                        {move || t.get().dismiss}
+                    </button>
+                </div>
+            })}
             <main class="monitor__main">
-                <Routes fallback=ConversationsPage>
-                    <Route path=path!("") view=ConversationsPage />
+                <Routes fallback=move || view! { <ConversationsPage averages agents=can_view_agents /> }>
+                    <Route path=path!("") view=move || view! { <ConversationsPage averages agents=can_view_agents /> } />
+                    <Route
+                        path=path!("agents")
+                        view=move || {
+                            if can_view_agents {
+                                view! { <AgentsPage averages /> }.into_any()
+                            } else {
+                                view! { <AgentsNotAvailable /> }.into_any()
+                            }
+                        }
+                    />
                 </Routes>
             </main>
         </div>
     }
+}
+
+/// The section tabs; `agents` only for profiles that may see agents.
+#[component]
+fn Tabs(agents: bool) -> impl IntoView {
+    let t = use_texts();
+    let location = use_location();
+    let params = use_query_map();
+    // Switching tabs keeps the language choice, not the other tab's filters.
+    let href = move |path: &str| match params.with(|p| p.get("lang")) {
+        Some(lang) => format!("{path}?lang={lang}"),
+        None => path.to_owned(),
+    };
+    let selected = move |agents_tab: bool| {
+        let on_agents = location
+            .pathname
+            .with(|p| p.trim_end_matches('/').ends_with("/agents"));
+        (on_agents == agents_tab).to_string()
+    };
+    view! {
+        <nav class="tabs" role="tablist" aria-label=move || t.get().tabs_label>
+            <A href=move || href("/") attr:class="tabs__tab" attr:role="tab" attr:aria-selected=move || selected(false)>
+                {move || t.get().tab_conversations}
+            </A>
+            {agents.then(|| view! {
+                <A href=move || href("/agents") attr:class="tabs__tab" attr:role="tab" attr:aria-selected=move || selected(true)>
+                    {move || t.get().tab_agents}
+                </A>
+            })}
+        </nav>
+    }
+}
+
+/// The Agents URL for a profile without agents: back to the conversations,
+/// saying why, instead of an empty or forbidden page.
+#[component]
+fn AgentsNotAvailable() -> impl IntoView {
+    let t = use_texts();
+    let notice = expect_context::<Notice>();
+    let navigate = use_navigate();
+    let params = use_query_map();
+    Effect::new(move |_| {
+        notice.0.set(Some(t.get_untracked().agents_not_available));
+        let target = match params.with_untracked(|p| p.get("lang")) {
+            Some(lang) => format!("/?lang={lang}"),
+            None => "/".to_owned(),
+        };
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
 }

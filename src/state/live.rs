@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use monitor_core::board::{Applied, Board};
 use monitor_core::clock::ClockOffset;
 use monitor_core::event::StreamEvent;
-use monitor_core::wire::ConversationsSnapshot;
+use monitor_core::wire::{AgentsSnapshot, ConversationsSnapshot};
 use send_wrapper::SendWrapper;
 use web_sys::AbortController;
 
@@ -59,8 +59,9 @@ impl LiveBoard {
 }
 
 /// Starts the feed for this session; it stops when the calling owner is
-/// disposed (sign-out, profile switch).
-pub fn provide_live_board(api: ApiClient) -> LiveBoard {
+/// disposed (sign-out, profile switch). `with_agents`: the profile may see
+/// agents (others get 403 on that snapshot, by design).
+pub fn provide_live_board(api: ApiClient, with_agents: bool) -> LiveBoard {
     let live = LiveBoard {
         board: RwSignal::new(Board::new()),
         phase: RwSignal::new(FeedPhase::Connecting),
@@ -75,6 +76,7 @@ pub fn provide_live_board(api: ApiClient) -> LiveBoard {
     let feed = Feed {
         api,
         live,
+        with_agents,
         clock: use_clock(),
         session: use_session(),
         abort: controller.clone(),
@@ -99,6 +101,7 @@ pub fn use_live_board() -> LiveBoard {
 struct Feed {
     api: ApiClient,
     live: LiveBoard,
+    with_agents: bool,
     // Captured up front: contexts are not reachable from a spawned task.
     clock: Clock,
     session: Session,
@@ -146,6 +149,15 @@ impl Feed {
             .get_json("/monitor/conversations", "conversations", signal.as_ref())
             .await?;
         let received = now_ms();
+        let agents = if self.with_agents {
+            let agents: AgentsSnapshot = self
+                .api
+                .get_json("/monitor/agents", "agents", signal.as_ref())
+                .await?;
+            Some(agents)
+        } else {
+            None
+        };
         if self.cancelled.get() {
             return Ok(());
         }
@@ -154,7 +166,13 @@ impl Feed {
             sent,
             received,
         ));
-        self.live.board.update(|b| b.load_conversations(snapshot));
+        // One update: the table never shows new conversations with old agents.
+        self.live.board.update(|b| {
+            b.load_conversations(snapshot);
+            if let Some(agents) = agents {
+                b.load_agents(agents);
+            }
+        });
         self.mark_synced();
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! shared clock, the live board and the URL-held view state.
 
 pub mod clock;
-pub mod conversation_query;
 pub mod live;
 pub mod session;
 pub mod timing;
+pub mod url_query;

@@ -3,8 +3,8 @@
 #![allow(dead_code)] // each test file uses a different part
 
 use chrono::{DateTime, Duration};
-use monitor_core::wire::{AgentRef, Conversation, Customer, DepartmentRef, Timestamp};
-use monitor_core::{Channel, ConversationStatus};
+use monitor_core::wire::{Agent, AgentRef, Conversation, Customer, DepartmentRef, Timestamp};
+use monitor_core::{AgentStatus, Channel, ConversationStatus};
 
 /// A fixed instant plus `minutes`, so tests read in minutes.
 pub fn at(minutes: i64) -> Timestamp {
@@ -50,5 +50,21 @@ pub fn department(id: &str, name: &str) -> DepartmentRef {
     DepartmentRef {
         id: id.into(),
         name: name.into(),
+    }
+}
+
+/// An online agent in department d1, with capacity 3 and no conversations,
+/// in that status since minute 0; tests change the fields they are about.
+pub fn agent_row(id: &str) -> Agent {
+    Agent {
+        id: id.to_owned(),
+        name: format!("Agent {id}"),
+        email: None,
+        status: AgentStatus::Online,
+        status_since: at(0),
+        active_conversations: 0,
+        capacity: 3,
+        transfers: 0,
+        departments: vec![department("d1", "Sales")],
     }
 }

@@ -17,14 +17,10 @@ pub async fn list(
     let messages = {
         let sim = state.sim();
         let world = sim.world();
-        let scope = caller.scope(world);
-        let visible = match (world.active.get(&id), world.finished.get(&id)) {
-            (Some(r), _) => scope.sees_conversation(&r.conversation).then_some(r),
-            (None, Some(r)) => scope.sees_finished(&r.conversation).then_some(r),
-            (None, None) => None,
-        };
-        // Out of scope looks exactly like unknown: no probing for ids.
-        let record = visible.ok_or_else(|| ApiError::not_found(format!("no conversation {id}")))?;
+        let record = caller
+            .scope(world)
+            .visible(world, &id)
+            .ok_or_else(|| ApiError::not_found(format!("no conversation {id}")))?;
         transcript(sim.seed(), record)
     };
     Ok(Json(MessagesList {

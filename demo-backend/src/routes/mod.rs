@@ -1,14 +1,18 @@
 //! The HTTP surface: one module per resource, assembled here.
 
+mod action;
 mod agents;
 mod conversations;
 mod departments;
+mod end;
+mod history;
 mod me;
 mod messages;
+mod transfer;
 
 use std::path::Path;
 
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::Router;
 
 use crate::problem::{method_not_allowed, not_found};
@@ -25,6 +29,13 @@ pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
         .route("/api/v1/monitor/events", get(stream::events))
         .route("/api/v1/departments", get(departments::list))
         .route("/api/v1/conversations/{id}/messages", get(messages::list))
+        .route("/api/v1/conversations/{id}/actions", get(history::list))
+        .route(
+            "/api/v1/conversations/{id}/transfer",
+            post(transfer::transfer),
+        )
+        .route("/api/v1/conversations/{id}/end", post(end::end))
+        .route("/api/v1/conversations/bulk-end", post(end::bulk_end))
         // Unknown API paths are API errors, never the SPA's index.html.
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))

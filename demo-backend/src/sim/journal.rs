@@ -72,7 +72,17 @@ impl Journal {
         }
     }
 
-    /// The sequence of the latest change (0 before any).
+    /// A journal whose first change gets sequence `base + 1`, and from which
+    /// only `base` itself can be resumed until then: any earlier point (say,
+    /// from before a restart) gets `resync`.
+    pub fn starting_after(base: u64) -> Self {
+        Self {
+            sequence: base,
+            ..Self::default()
+        }
+    }
+
+    /// The sequence of the latest change (the base before any).
     pub fn sequence(&self) -> u64 {
         self.sequence
     }
@@ -157,6 +167,16 @@ mod tests {
         let journal = Journal::default();
         assert_eq!(journal.since(0), Some(vec![]));
         assert!(journal.since(1).is_none());
+    }
+
+    #[test]
+    fn a_journal_started_after_a_base_resumes_only_from_the_base_on() {
+        let mut journal = Journal::starting_after(1_000);
+        assert_eq!(journal.since(1_000), Some(vec![]));
+        assert!(journal.since(999).is_none(), "an id of an earlier run");
+        assert_eq!(journal.push(remove("a"), None), 1_001);
+        assert_eq!(journal.since(1_000).unwrap().len(), 1);
+        assert!(journal.since(0).is_none());
     }
 
     #[test]

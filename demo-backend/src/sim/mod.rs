@@ -5,6 +5,7 @@
 //! [`Sim::emit_agent`] / [`Sim::emit_removal`], which assign the next global
 //! sequence, so the state and the journal never disagree.
 
+pub mod actions;
 mod handoff;
 pub mod journal;
 pub mod model;
@@ -58,6 +59,13 @@ impl Sim {
             next_message: 1,
             target_active: config.conversations,
         }
+    }
+
+    /// This simulation with its journal's sequences starting after `base`
+    /// (see [`Journal::starting_after`]). Only meaningful before any change.
+    pub fn with_sequence_base(mut self, base: u64) -> Self {
+        self.journal = Journal::starting_after(base);
+        self
     }
 
     pub fn seed(&self) -> u64 {

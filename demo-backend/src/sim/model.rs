@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use monitor_core::wire::{Agent, AgentRef, Conversation, DepartmentRef, Message, Timestamp};
+use monitor_core::wire::{
+    Agent, AgentRef, Conversation, ConversationAction, DepartmentRef, Message, Timestamp,
+};
 use monitor_core::ConversationStatus;
 
 /// How many finished conversations are kept for `scope=finished` and transcripts.
@@ -20,6 +22,9 @@ pub struct ConvRecord {
     pub opening: Opening,
     /// Messages produced by the simulation after the opening.
     pub live: Vec<Message>,
+    /// Supervisors' actions on it (transfers, the ending), oldest first:
+    /// who did what and when. Kept as long as the record.
+    pub actions: Vec<ConversationAction>,
 }
 
 /// The facts the generated part of a transcript is built from, frozen when the
@@ -256,6 +261,7 @@ mod tests {
                 until: at,
             },
             live: vec![],
+            actions: vec![],
         }
     }
 

@@ -139,6 +139,7 @@ pub fn arrival(
             until: now,
         },
         live: Vec::new(),
+        actions: Vec::new(),
     }
 }
 
@@ -334,6 +335,7 @@ pub fn world(
                 until: updated_at,
             },
             live: Vec::new(),
+            actions: Vec::new(),
         });
     }
 

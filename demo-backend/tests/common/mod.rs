@@ -46,11 +46,62 @@ pub async fn get(server: &Server, path: &str, token: Option<&str>) -> reqwest::R
         .expect("request sent")
 }
 
+/// POSTs `body` as JSON to `path` as `token`, with this `Idempotency-Key` if any.
+pub async fn post(
+    server: &Server,
+    path: &str,
+    token: &str,
+    key: Option<&str>,
+    body: &serde_json::Value,
+) -> reqwest::Response {
+    let mut request = reqwest::Client::new()
+        .post(format!("{}{path}", server.base_url()))
+        .bearer_auth(token)
+        .json(body);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    tokio::time::timeout(PATIENCE, request.send())
+        .await
+        .expect("response in time")
+        .expect("request sent")
+}
+
+/// Asserts a problem+json response with this status; returns its detail.
+pub async fn problem(response: reqwest::Response, status: u16) -> String {
+    assert_eq!(response.status(), status);
+    assert_eq!(content_type(&response), "application/problem+json");
+    let problem: monitor_core::wire::Problem = response.json().await.expect("problem body");
+    assert_eq!(problem.status, status);
+    problem.detail.unwrap_or_default()
+}
+
+/// The state everyone sees, minus the clock: the active conversations and the
+/// agents with the stream sequence. Equal before and after means nothing
+/// changed and nothing was streamed.
+pub async fn observable_state(server: &Server) -> (serde_json::Value, serde_json::Value) {
+    let mut parts = Vec::new();
+    for path in ["/api/v1/monitor/conversations", "/api/v1/monitor/agents"] {
+        let mut value: serde_json::Value = get_json(server, path, ADMIN).await;
+        value.as_object_mut().expect("object").remove("server_time");
+        parts.push(value);
+    }
+    let agents = parts.pop().unwrap_or_default();
+    (parts.pop().unwrap_or_default(), agents)
+}
+
 /// GETs `path` and decodes a 200 JSON body.
 pub async fn get_json<T: DeserializeOwned>(server: &Server, path: &str, token: &str) -> T {
     let response = get(server, path, Some(token)).await;
     assert_eq!(response.status(), 200, "GET {path}");
     response.json().await.expect("JSON body")
+}
+
+/// The server's current stream sequence (a run starts far above 0).
+pub async fn sequence(server: &Server) -> u64 {
+    let snapshot: monitor_core::wire::ConversationsSnapshot =
+        get_json(server, "/api/v1/monitor/conversations", ADMIN).await;
+    snapshot.sequence
 }
 
 pub fn content_type(response: &reqwest::Response) -> &str {

@@ -1,0 +1,102 @@
+//! The indicator cards above the lists. Values come from `core`; this only
+//! lays them out. Averages are shown only when the profile may see them.
+
+use leptos::prelude::*;
+use monitor_core::elapsed::format_elapsed;
+use monitor_core::indicators::{AgentIndicators, ConversationIndicators};
+
+use crate::i18n::use_texts;
+
+/// One labelled value. The card's accessible name is its label.
+#[component]
+fn Card(
+    /// The indicator's name.
+    #[prop(into)]
+    label: Signal<&'static str>,
+    /// The value as text ("—" when there is nothing to measure).
+    #[prop(into)]
+    value: Signal<String>,
+    /// Visual emphasis modifier (`kpi--{tone}`).
+    #[prop(optional)]
+    tone: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class=format!("kpi kpi--{tone}") role="group" aria-label=move || label.get()>
+            <span class="kpi__label" aria-hidden="true">{move || label.get()}</span>
+            <span class="kpi__value">{move || value.get()}</span>
+        </div>
+    }
+}
+
+const NOTHING: &str = "—";
+
+/// The indicators region. `None` hides a group (an agent has no agent counts).
+#[component]
+pub fn Indicators(
+    /// Conversation counts and averages, at the clock's now.
+    #[prop(into)]
+    conversations: Signal<ConversationIndicators>,
+    /// Agent counts and occupancy, when the profile sees agents.
+    #[prop(into)]
+    agents: Signal<Option<AgentIndicators>>,
+    /// Whether the averages are shown (by permission).
+    averages: bool,
+) -> impl IntoView {
+    let t = use_texts();
+    let c = move |f: fn(&ConversationIndicators) -> usize| {
+        Signal::derive(move || conversations.with(|i| f(i).to_string()))
+    };
+    let duration = move |f: fn(&ConversationIndicators) -> Option<chrono::Duration>| {
+        Signal::derive(move || {
+            conversations.with(|i| {
+                f(i).map(format_elapsed)
+                    .unwrap_or_else(|| NOTHING.to_owned())
+            })
+        })
+    };
+    let a = move |f: fn(&AgentIndicators) -> usize| {
+        Signal::derive(move || {
+            agents.with(|i| i.as_ref().map(|i| f(i).to_string()).unwrap_or_default())
+        })
+    };
+    let occupancy = Signal::derive(move || {
+        agents.with(|i| match i.as_ref().and_then(|i| i.occupancy) {
+            Some(share) => format!("{:.0}%", share * 100.0),
+            None => NOTHING.to_owned(),
+        })
+    });
+    let transfers = Signal::derive(move || {
+        conversations.with(|i| match i.transfers_per_conversation {
+            Some(x) => format!("{x:.2}"),
+            None => NOTHING.to_owned(),
+        })
+    });
+    let has_agents = move || agents.with(Option::is_some);
+
+    view! {
+        <section class="indicators" aria-label=move || t.get().indicators>
+            <div class="indicators__group">
+                <Card label=Signal::derive(move || t.get().status_queued) value=c(|i| i.queued) tone="queued" />
+                <Card label=Signal::derive(move || t.get().status_in_progress) value=c(|i| i.in_progress) tone="in_progress" />
+                <Card label=Signal::derive(move || t.get().status_pending) value=c(|i| i.pending) tone="pending" />
+                <Card label=Signal::derive(move || t.get().status_inactive) value=c(|i| i.inactive) tone="inactive" />
+            </div>
+            <Show when=has_agents>
+                <div class="indicators__group">
+                    <Card label=Signal::derive(move || t.get().presence_online) value=a(|i| i.online) tone="online" />
+                    <Card label=Signal::derive(move || t.get().presence_connected) value=a(|i| i.connected) tone="connected" />
+                    <Card label=Signal::derive(move || t.get().presence_offline) value=a(|i| i.offline) tone="offline" />
+                </div>
+            </Show>
+            {averages.then(|| view! {
+                <div class="indicators__group">
+                    <Card label=Signal::derive(move || t.get().kpi_average_wait) value=duration(|i| i.average_wait) />
+                    <Card label=Signal::derive(move || t.get().kpi_longest_wait) value=duration(|i| i.longest_wait) />
+                    <Card label=Signal::derive(move || t.get().kpi_average_duration) value=duration(|i| i.average_duration) />
+                    <Card label=Signal::derive(move || t.get().kpi_occupancy) value=occupancy />
+                    <Card label=Signal::derive(move || t.get().kpi_transfers_per_conversation) value=transfers />
+                </div>
+            })}
+        </section>
+    }
+}

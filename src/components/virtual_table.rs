@@ -1,0 +1,161 @@
+//! A virtualized, sortable table: only the rows in view (plus an overscan)
+//! are in the DOM, whatever the number of rows, with table semantics kept
+//! for assistive technology (`aria-rowcount`, `aria-rowindex`, `aria-sort`).
+//! Which rows exist and in what order is decided by `core`, not here.
+
+use std::hash::Hash;
+use std::ops::Range;
+
+use leptos::ev;
+use leptos::prelude::*;
+use monitor_core::query::SortDir;
+use monitor_core::viewport::visible_rows;
+
+use crate::i18n::{use_texts, Texts};
+
+/// Fixed row height in px; must match `--row-height` in style/main.css.
+pub const ROW_HEIGHT: f64 = 44.0;
+/// Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 8;
+/// Before the first measurement, assume a typical viewport.
+const DEFAULT_VIEWPORT: f64 = 800.0;
+
+/// A column: its header text and, if sortable, the sort key it selects.
+pub struct Column<S: 'static> {
+    pub label: fn(&Texts) -> &'static str,
+    pub sort: Option<S>,
+}
+
+/// A table over `total` rows, rendering `rows_in(range)` for the range in view.
+#[component]
+pub fn VirtualTable<S, T, K, RowFn, RowView>(
+    /// The table's accessible name.
+    #[prop(into)]
+    label: Signal<&'static str>,
+    /// Class modifier naming the grid layout (`table--{modifier}`).
+    modifier: &'static str,
+    /// The columns, in order.
+    columns: &'static [Column<S>],
+    /// How many rows the table has (after filters).
+    #[prop(into)]
+    total: Signal<usize>,
+    /// The rows at these positions, in display order (read reactively).
+    rows_in: Callback<Range<usize>, Vec<T>>,
+    /// The current sort, for `aria-sort` on the headers.
+    #[prop(into)]
+    sorted_by: Signal<(S, SortDir)>,
+    /// Called when a sortable header is activated.
+    on_sort: Callback<S>,
+    /// A row's identity: a changed key re-renders that row.
+    key: fn(&T) -> K,
+    /// Renders one row, given its 1-based `aria-rowindex` (the header is 1).
+    row: RowFn,
+) -> impl IntoView
+where
+    S: Copy + PartialEq + Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
+    K: Eq + Hash + 'static,
+    RowFn: Fn(T, Signal<usize>) -> RowView + Clone + Send + 'static,
+    RowView: IntoView + 'static,
+{
+    let t = use_texts();
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let viewport = RwSignal::new(DEFAULT_VIEWPORT);
+
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            viewport.set(f64::from(el.client_height()));
+        }
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let range = Memo::new(move |_| {
+        visible_rows(
+            scroll_top.get(),
+            viewport.get(),
+            ROW_HEIGHT,
+            total.get(),
+            OVERSCAN,
+        )
+    });
+    let visible = Memo::new(move |_| rows_in.run(range.get()));
+
+    let header = columns
+        .iter()
+        .map(|column| {
+            let label = column.label;
+            let sort = column.sort;
+            let aria_sort = move || match sort {
+                Some(s) if s == sorted_by.get().0 => match sorted_by.get().1 {
+                    SortDir::Asc => "ascending",
+                    SortDir::Desc => "descending",
+                },
+                _ => "none",
+            };
+            let content = match sort {
+                Some(s) => view! {
+                    <button class="table__sort" on:click=move |_| on_sort.run(s)>
+                        {move || label(t.get())}
+                        <span class="table__sort-mark" aria-hidden="true"></span>
+                    </button>
+                }
+                .into_any(),
+                None => view! { <span>{move || label(t.get())}</span> }.into_any(),
+            };
+            view! {
+                <div class="table__head-cell" role="columnheader" aria-sort=aria_sort>
+                    {content}
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div
+            class=format!("table table--{modifier}")
+            role="table"
+            aria-label=move || label.get()
+            aria-rowcount=move || total.get() + 1
+            node_ref=scroller
+            on:scroll=move |_| {
+                if let Some(el) = scroller.get_untracked() {
+                    scroll_top.set(f64::from(el.scroll_top()));
+                }
+            }
+        >
+            <div class="table__head" role="rowgroup">
+                <div class="table__row table__row--head" role="row" aria-rowindex="1">
+                    {header}
+                </div>
+            </div>
+            <div
+                class="table__body"
+                role="rowgroup"
+                style:height=move || format!("{}px", total.get() as f64 * ROW_HEIGHT)
+            >
+                <div
+                    class="table__window"
+                    style:transform=move || {
+                        format!("translateY({}px)", range.get().start as f64 * ROW_HEIGHT)
+                    }
+                >
+                    <ForEnumerate
+                        each=move || visible.get()
+                        key=key
+                        children=move |index, item| {
+                            let row_index = Signal::derive(move || range.get().start + index.get() + 2);
+                            row(item, row_index)
+                        }
+                    />
+                </div>
+            </div>
+        </div>
+    }
+}

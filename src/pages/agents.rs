@@ -1,0 +1,149 @@
+//! The Agents tab: presence and load of every agent in scope, with search,
+//! filters, sort and indicators that follow them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use leptos::prelude::*;
+use monitor_core::agent_query::AgentQuery;
+use monitor_core::agent_select::select_agents;
+use monitor_core::indicators::{agent_indicators, ConversationStats};
+use monitor_core::AgentStatus;
+
+use super::parse_open;
+use crate::components::agents_table::AgentsTable;
+use crate::components::data_gate::DataGate;
+use crate::components::feed_status::StaleDataBanner;
+use crate::components::indicators::Indicators;
+use crate::components::multi_select::{Choice, MultiSelect};
+use crate::components::search_box::SearchBox;
+use crate::i18n::{fill, use_texts};
+use crate::state::clock::use_clock;
+use crate::state::live::use_live_board;
+use crate::state::url_query::use_url_query;
+
+#[component]
+pub fn AgentsPage(
+    /// Whether the profile sees averages.
+    averages: bool,
+) -> impl IntoView {
+    let live = use_live_board();
+    let t = use_texts();
+    let now = use_clock().now();
+    let url = use_url_query::<AgentQuery>();
+    let query = url.query;
+
+    let rows = Memo::new(move |_| {
+        live.board
+            .with(|b| query.with(|q| select_agents(b.agents(), q)))
+    });
+    let total = Memo::new(move |_| live.board.with(|b| b.agents().len()));
+
+    // Conversation indicators cover the departments the agent filter selects.
+    let conversation_stats = Memo::new(move |_| {
+        live.board.with(|b| {
+            query.with(|q| {
+                let rows: Vec<usize> = b
+                    .conversations()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| {
+                        q.departments.is_empty() || q.departments.contains(&c.department.id)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                ConversationStats::from_rows(b.conversations(), &rows)
+            })
+        })
+    });
+    let agent_numbers = Memo::new(move |_| {
+        live.board
+            .with(|b| rows.with(|r| agent_indicators(b.agents(), r)))
+    });
+
+    let status_choices = Signal::derive(move || {
+        let t = t.get();
+        AgentStatus::KNOWN
+            .iter()
+            .map(|s| Choice {
+                value: s.as_str().to_owned(),
+                text: t.presence(s),
+            })
+            .collect()
+    });
+    let department_choices = Signal::derive(move || {
+        let mut departments = BTreeMap::new();
+        live.board.with(|b| {
+            for d in b.agents().iter().flat_map(|a| a.departments.iter()) {
+                departments
+                    .entry(d.name.clone())
+                    .or_insert_with(|| d.id.clone());
+            }
+        });
+        departments
+            .into_iter()
+            .map(|(text, value)| Choice { value, text })
+            .collect()
+    });
+    let count = move || {
+        fill(
+            t.get().agents_shown,
+            &[
+                ("shown", &rows.with(Vec::len).to_string()),
+                ("total", &total.get().to_string()),
+            ],
+        )
+    };
+
+    view! {
+        <section class="page page--agents">
+            <Indicators
+                conversations=Signal::derive(move || conversation_stats.with(|s| s.at(now.get())))
+                agents=Signal::derive(move || Some(agent_numbers.get()))
+                averages
+            />
+            <div class="toolbar" role="search">
+                <SearchBox
+                    label=Signal::derive(move || t.get().search)
+                    placeholder=Signal::derive(move || t.get().search_agents_placeholder)
+                    value=Signal::derive(move || query.with(|q| q.search.clone()))
+                    on_input=Callback::new(move |text: String| url.update(|q| q.search = text))
+                />
+                <div class="toolbar__filters" role="group" aria-label=move || t.get().filters>
+                    <MultiSelect
+                        label=Signal::derive(move || t.get().filter_status)
+                        choices=status_choices
+                        selected=Signal::derive(move || query.with(|q| q.statuses.iter().map(|s| s.as_str().to_owned()).collect()))
+                        on_change=Callback::new(move |set: BTreeSet<String>| {
+                            url.update(|q| q.statuses = set.iter().map(|s| parse_open(s)).collect())
+                        })
+                    />
+                    <MultiSelect
+                        label=Signal::derive(move || t.get().filter_department)
+                        choices=department_choices
+                        selected=Signal::derive(move || query.with(|q| q.departments.clone()))
+                        on_change=Callback::new(move |set: BTreeSet<String>| url.update(|q| q.departments = set))
+                    />
+                    <Show when=move || !query.with(AgentQuery::is_default)>
+                        <button class="button button--link" on:click=move |_| url.set(AgentQuery::default())>
+                            {move || t.get().clear_filters}
+                        </button>
+                    </Show>
+                </div>
+                <p class="toolbar__count">{count}</p>
+            </div>
+            <StaleDataBanner />
+            <DataGate>
+                <AgentsTable
+                    rows=rows
+                    query=query
+                    on_sort=Callback::new(move |sort| url.update(|q| {
+                        if q.sort == sort { q.dir = q.dir.toggled() } else { q.sort = sort }
+                    }))
+                />
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="empty">{move || t.get().no_agents}</p>
+                </Show>
+            </DataGate>
+        </section>
+    }
+}
