@@ -72,3 +72,22 @@ where
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// GETs an API path as `token` and decodes the JSON (for checking what the UI shows).
+pub async fn api_get<T: serde::de::DeserializeOwned>(
+    server: &Server,
+    path: &str,
+    token: &str,
+) -> T {
+    reqwest::Client::new()
+        .get(format!("{}/api/v1{path}", server.base_url()))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("API request")
+        .error_for_status()
+        .expect("API answers 2xx")
+        .json()
+        .await
+        .expect("API JSON decodes")
+}

@@ -57,8 +57,8 @@ pub fn Monitor(
                 </div>
             </header>
             {move || notice.0.get().map(|text| view! {
-                <div class="banner banner--info" role="status">
-                    <span class="banner__text">{text}</span>
+                <div class="banner banner--info">
+                    <span class="banner__text" role="status">{text}</span>
                     <button class="button button--link" on:click=move |_| notice.0.set(None)>
                         {move || t.get().dismiss}
                     </button>
