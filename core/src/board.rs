@@ -117,6 +117,18 @@ impl Board {
         Applied::Changed
     }
 
+    /// Shows the result of the user's own action (a transfer or an end) at
+    /// once, before its stream event arrives. The stream position does not
+    /// move: the event, when it comes, applies the same state again. A
+    /// finished conversation leaves the board.
+    pub fn reflect_action(&mut self, conversation: Conversation) {
+        if conversation.status == ConversationStatus::Finished {
+            self.conversations.remove(&conversation.id);
+        } else {
+            self.conversations.upsert(conversation);
+        }
+    }
+
     /// The active conversations, in no particular order.
     pub fn conversations(&self) -> &[Conversation] {
         self.conversations.items()

@@ -12,6 +12,7 @@
 
 pub mod auth;
 mod clock;
+mod faults;
 pub mod idempotency;
 mod options;
 pub mod problem;
@@ -23,5 +24,6 @@ mod static_files;
 mod stream;
 mod ticker;
 
+pub use faults::Faults;
 pub use options::Options;
 pub use server::{spawn, Server};

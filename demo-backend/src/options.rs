@@ -3,6 +3,8 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
+use crate::faults::Faults;
+
 /// How to run the demo backend.
 #[derive(clap::Parser, Clone, Debug)]
 #[command(
@@ -34,6 +36,10 @@ pub struct Options {
     /// Seconds between `heartbeat` events on the change stream (0 = none).
     #[arg(long, default_value_t = 15)]
     pub heartbeat_secs: u64,
+    /// Faults to inject from the start (none by default); switchable later
+    /// through [`crate::Server::set_faults`].
+    #[command(flatten)]
+    pub faults: Faults,
 }
 
 impl Default for Options {
@@ -47,6 +53,7 @@ impl Default for Options {
             rate: 5.0,
             static_dir: None,
             heartbeat_secs: 15,
+            faults: Faults::default(),
         }
     }
 }

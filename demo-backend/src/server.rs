@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+use crate::faults::{FaultSwitch, Faults};
 use crate::options::Options;
 use crate::sim::{seed, Sim, SimConfig};
 use crate::state::AppState;
@@ -44,7 +45,8 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
     let heartbeat =
         (options.heartbeat_secs > 0).then(|| Duration::from_secs(options.heartbeat_secs));
     let shutdown = CancellationToken::new();
-    let state = AppState::new(sim, heartbeat, shutdown.clone());
+    let faults = FaultSwitch::new(options.faults, options.seed);
+    let state = AppState::new(sim, heartbeat, shutdown.clone(), faults);
 
     let app = routes::router(state.clone(), options.static_dir.as_deref());
     let serve = axum::serve(listener, app).with_graceful_shutdown(shutdown.cancelled_owned());
@@ -77,6 +79,17 @@ impl Server {
         self.state
             .sim()
             .inject_arrival(customer_name, crate::clock::now())
+    }
+
+    /// Puts `faults` in force from the next request and stream event on
+    /// (`Faults::default()` turns them all off). Open streams notice at once.
+    pub fn set_faults(&self, faults: Faults) {
+        self.state.faults().set(faults);
+    }
+
+    /// The faults in force.
+    pub fn faults(&self) -> Faults {
+        self.state.faults().current()
     }
 
     /// Stops serving: the listener is closed so new connections are refused

@@ -6,6 +6,7 @@ use std::time::Duration;
 use monitor_core::wire::AgentRef;
 use tokio_util::sync::CancellationToken;
 
+use crate::faults::FaultSwitch;
 use crate::idempotency::KeyStore;
 use crate::sim::Sim;
 
@@ -26,10 +27,16 @@ struct Shared {
     heartbeat: Option<Duration>,
     /// Cancelled when the server stops; open streams end on it.
     shutdown: CancellationToken,
+    faults: FaultSwitch,
 }
 
 impl AppState {
-    pub fn new(sim: Sim, heartbeat: Option<Duration>, shutdown: CancellationToken) -> Self {
+    pub fn new(
+        sim: Sim,
+        heartbeat: Option<Duration>,
+        shutdown: CancellationToken,
+        faults: FaultSwitch,
+    ) -> Self {
         // Without simulated agents the agent user exists but sees no one's work.
         let demo_agent = sim.demo_agent().unwrap_or_else(|| AgentRef {
             id: "a-demo".to_owned(),
@@ -42,6 +49,7 @@ impl AppState {
                 demo_agent,
                 heartbeat,
                 shutdown,
+                faults,
             }),
         }
     }
@@ -73,5 +81,10 @@ impl AppState {
 
     pub fn shutdown(&self) -> &CancellationToken {
         &self.inner.shutdown
+    }
+
+    /// The injected faults in force.
+    pub fn faults(&self) -> &FaultSwitch {
+        &self.inner.faults
     }
 }

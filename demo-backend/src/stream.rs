@@ -6,10 +6,17 @@
 //! old, in the future, unparseable) or the connection falls behind the
 //! broadcast, a `resync` tells the client to reload its snapshot, and the
 //! stream goes on live from the then-current sequence.
+//!
+//! Injected faults (see [`crate::faults`]) act here too: a connection is cut
+//! after `drop_stream_secs`, a resume is refused, and change events are
+//! duplicated, reordered or malformed on their way out ([`mangle`]).
+
+mod mangle;
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
@@ -18,11 +25,14 @@ use axum::response::IntoResponse;
 use futures_util::stream::{self, Stream};
 use monitor_core::event::name;
 use tokio::sync::broadcast::{self, error::RecvError};
-use tokio::time::{interval_at, Instant, Interval, MissedTickBehavior};
+use tokio::sync::watch;
+use tokio::time::{interval_at, sleep_until, Instant, Interval, MissedTickBehavior};
 
 use crate::auth::{Caller, Scope};
+use crate::faults::Faults;
 use crate::sim::journal::Entry;
 use crate::state::AppState;
+use mangle::{Mangler, Outgoing};
 
 pub async fn events(
     State(state): State<AppState>,
@@ -54,13 +64,26 @@ struct Feed {
     after: u64,
     /// Highest sequence considered, sent or filtered out; older ones are skipped.
     seen: u64,
-    ready: VecDeque<Event>,
+    ready: VecDeque<Outgoing>,
     heartbeat: Option<Interval>,
+    /// The faults in force, watched so that a change applies to this
+    /// connection at once (turning drops on cuts it if it is already old).
+    faults: watch::Receiver<Faults>,
+    mangler: Mangler,
+    opened: Instant,
 }
 
 impl Feed {
     /// `resume`: `None` without `Last-Event-ID`, `Some(None)` when it was unparseable.
     fn open(state: AppState, caller: &Caller, resume: Option<Option<u64>>) -> Self {
+        let faults = state.faults().watch();
+        // A refused resume is answered like an unusable one.
+        let refuse_resume = faults.borrow().refuse_resume;
+        let resume = if refuse_resume {
+            resume.map(|_| None)
+        } else {
+            resume
+        };
         // Replay and subscription under one lock: no change falls in between.
         let (scope, rx, current, replay) = {
             let sim = state.sim();
@@ -81,6 +104,7 @@ impl Feed {
             beat.set_missed_tick_behavior(MissedTickBehavior::Delay);
             beat
         });
+        let mangler = Mangler::new(state.faults().stream_rng());
         let mut feed = Feed {
             state,
             scope,
@@ -89,6 +113,9 @@ impl Feed {
             seen: current,
             ready: VecDeque::new(),
             heartbeat,
+            faults,
+            mangler,
+            opened: Instant::now(),
         };
         match replay {
             Some((point, entries)) => {
@@ -110,12 +137,14 @@ impl Feed {
         }
         self.seen = entry.sequence;
         if let Some(change) = self.scope.filter(entry) {
-            let event = Event::default()
-                .event(change.event_name())
-                .id(entry.sequence.to_string())
-                .data(change.to_data(self.after));
+            let event = Outgoing {
+                name: change.event_name(),
+                id: Some(entry.sequence),
+                data: change.to_data(self.after),
+            };
             self.after = entry.sequence;
-            self.ready.push_back(event);
+            let faults = *self.faults.borrow();
+            self.mangler.pass(&faults, event, &mut self.ready);
         }
     }
 
@@ -127,18 +156,35 @@ impl Feed {
         self.seen = self.after;
         drop(sim);
         self.ready.clear();
+        self.mangler.forget();
         self.ready.push_back(resync());
+    }
+
+    /// When an injected drop cuts this connection, if one is in force.
+    fn cut_at(&self) -> Option<Instant> {
+        let secs = self.faults.borrow().drop_stream_secs;
+        (secs > 0)
+            .then(|| self.opened.checked_add(Duration::from_secs(secs)))
+            .flatten()
     }
 
     fn into_stream(self) -> impl Stream<Item = Result<Event, Infallible>> {
         stream::unfold(self, |mut feed| async move {
             loop {
+                let cut = feed.cut_at();
+                // Checked before each event too: a busy stream must still be cut.
+                if cut.is_some_and(|at| at <= Instant::now()) {
+                    return None;
+                }
                 if let Some(event) = feed.ready.pop_front() {
-                    return Some((Ok(event), feed));
+                    return Some((Ok(event.into_event()), feed));
                 }
                 let shutdown = feed.state.shutdown().clone();
                 tokio::select! {
                     _ = shutdown.cancelled() => return None,
+                    _ = until(cut) => return None,
+                    // Only the switch going away (the server with it) fails this.
+                    changed = feed.faults.changed() => if changed.is_err() { return None },
                     received = feed.rx.recv() => match received {
                         Ok(entry) => feed.accept(&entry),
                         Err(RecvError::Lagged(_)) => feed.lagged(),
@@ -148,6 +194,14 @@ impl Feed {
                 }
             }
         })
+    }
+}
+
+/// `deadline`, or never without one.
+async fn until(deadline: Option<Instant>) {
+    match deadline {
+        Some(at) => sleep_until(at).await,
+        None => std::future::pending().await,
     }
 }
 
@@ -161,13 +215,19 @@ async fn tick(heartbeat: &mut Option<Interval>) {
     }
 }
 
-fn resync() -> Event {
-    Event::default().event(name::RESYNC).data("{}")
+fn resync() -> Outgoing {
+    Outgoing {
+        name: name::RESYNC,
+        id: None,
+        data: "{}".to_owned(),
+    }
 }
 
-fn heartbeat() -> Event {
+fn heartbeat() -> Outgoing {
     let body = serde_json::json!({ "server_time": crate::clock::now() });
-    Event::default()
-        .event(name::HEARTBEAT)
-        .data(body.to_string())
+    Outgoing {
+        name: name::HEARTBEAT,
+        id: None,
+        data: body.to_string(),
+    }
 }

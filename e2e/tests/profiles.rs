@@ -28,7 +28,7 @@ async fn administrative_profiles_see_both_tabs_and_every_indicator() {
         wait_for_rows(&browser).await;
         assert_eq!(
             browser.names(Role::Tab).await,
-            ["Conversations", "Agents"],
+            ["Conversations", "Agents", "Finished"],
             "{token}"
         );
         let cards = indicator_names(&browser).await;
@@ -99,7 +99,10 @@ async fn the_agent_profile_sees_only_its_work_with_main_indicators() {
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-agent").await;
     wait_for_rows(&browser).await;
-    assert_eq!(browser.names(Role::Tab).await, ["Conversations"]);
+    assert_eq!(
+        browser.names(Role::Tab).await,
+        ["Conversations", "Finished"]
+    );
     let cards = indicator_names(&browser).await;
     assert_eq!(
         cards,
@@ -181,7 +184,10 @@ async fn signing_in_as_another_profile_leaves_nothing_of_the_previous_one() {
         count,
         format!("{agent_total} of {agent_total} conversations")
     );
-    assert_eq!(browser.names(Role::Tab).await, ["Conversations"]);
+    assert_eq!(
+        browser.names(Role::Tab).await,
+        ["Conversations", "Finished"]
+    );
     assert!(!indicator_names(&browser)
         .await
         .iter()

@@ -1,7 +1,8 @@
 //! JSON over HTTP with the bearer token.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use web_sys::AbortSignal;
 
 use super::ApiError;
@@ -44,19 +45,55 @@ impl ApiClient {
             .send()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        let status = response.status();
-        let body = response
-            .text()
+        decode(response, what).await
+    }
+
+    /// POSTs `body` as JSON with an `Idempotency-Key`: a retry with the same
+    /// key (after a timeout, a double click) acts once on the backend.
+    pub async fn post_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        idempotency_key: &str,
+        what: &str,
+    ) -> Result<T, ApiError> {
+        let response = Request::post(&self.url(path))
+            .header("Authorization", &self.bearer())
+            .header("Accept", "application/json")
+            .header("Idempotency-Key", idempotency_key)
+            .json(body)
+            .map_err(|e| ApiError::Network(e.to_string()))?
+            .send()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        if !(200..300).contains(&status) {
-            return Err(ApiError::from_status(status, &body));
-        }
-        // Decoding from text (not response.json()) keeps serde's message,
-        // which names the field that did not fit.
-        serde_json::from_str(&body).map_err(|e| ApiError::Malformed {
-            what: what.to_owned(),
-            detail: e.to_string(),
-        })
+        decode(response, what).await
     }
+}
+
+/// A 2xx answer decoded, or the error it stands for.
+async fn decode<T: DeserializeOwned>(response: Response, what: &str) -> Result<T, ApiError> {
+    let status = response.status();
+    let body = response
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if !(200..300).contains(&status) {
+        return Err(ApiError::from_status(status, &body));
+    }
+    // Decoding from text (not response.json()) keeps serde's message, which
+    // names the field that did not fit.
+    serde_json::from_str(&body).map_err(|e| ApiError::Malformed {
+        what: what.to_owned(),
+        detail: e.to_string(),
+    })
+}
+
+/// A fresh idempotency key for one user intent (kept across its retries).
+pub fn idempotency_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        // Without Web Crypto a time-and-random key still separates two
+        // intents of one user.
+        .unwrap_or_else(|| format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()))
 }

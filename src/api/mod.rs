@@ -4,6 +4,6 @@ mod client;
 mod error;
 mod stream;
 
-pub use client::ApiClient;
+pub use client::{idempotency_key, ApiClient};
 pub use error::ApiError;
 pub use stream::{open_stream, StreamItem};

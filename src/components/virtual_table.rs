@@ -50,6 +50,9 @@ pub fn VirtualTable<S, T, K, RowFn, RowView>(
     key: fn(&T) -> K,
     /// Renders one row, given its 1-based `aria-rowindex` (the header is 1).
     row: RowFn,
+    /// An extra first header cell without a sort (e.g. select-all).
+    #[prop(default = None)]
+    lead: Option<ViewFn>,
 ) -> impl IntoView
 where
     S: Copy + PartialEq + Send + Sync + 'static,
@@ -132,6 +135,9 @@ where
         >
             <div class="table__head" role="rowgroup">
                 <div class="table__row table__row--head" role="row" aria-rowindex="1">
+                    {lead.map(|lead| view! {
+                        <div class="table__head-cell table__cell--select" role="columnheader">{lead.run()}</div>
+                    })}
                     {header}
                 </div>
             </div>

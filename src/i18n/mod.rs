@@ -9,7 +9,8 @@ mod es;
 mod pt_br;
 
 use leptos::prelude::*;
-use monitor_core::{AgentStatus, Channel, ConversationStatus};
+use monitor_core::wire::BulkEndOutcome;
+use monitor_core::{AgentStatus, Author, Channel, ConversationStatus};
 
 /// A language the monitor speaks. `as_str` is the BCP 47 tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -156,6 +157,54 @@ pub struct Texts {
     pub kpi_average_duration: &'static str,
     pub kpi_occupancy: &'static str,
     pub kpi_transfers_per_conversation: &'static str,
+    pub view_conversation: &'static str,
+    pub transfer_conversation: &'static str,
+    pub end_conversation: &'static str,
+    pub end_selected: &'static str,
+    pub end_selected_title: &'static str,
+    pub select_all: &'static str,
+    pub select_row: &'static str,
+    pub selected_count: &'static str,
+    pub justification: &'static str,
+    pub justification_blank: &'static str,
+    pub justification_too_long: &'static str,
+    pub transfer_department: &'static str,
+    pub transfer_agent: &'static str,
+    pub transfer_to_queue: &'static str,
+    pub choose_department: &'static str,
+    pub agent_unavailable_offline: &'static str,
+    pub agent_unavailable_full: &'static str,
+    pub transfer: &'static str,
+    pub end: &'static str,
+    pub cancel: &'static str,
+    pub close: &'static str,
+    pub sending: &'static str,
+    pub transcript: &'static str,
+    pub no_messages: &'static str,
+    pub author_customer: &'static str,
+    pub author_agent: &'static str,
+    pub author_bot: &'static str,
+    pub author_system: &'static str,
+    pub history: &'static str,
+    pub history_transfer: &'static str,
+    pub history_end: &'static str,
+    pub conversation_with: &'static str,
+    pub bulk_will_end: &'static str,
+    pub bulk_excluded: &'static str,
+    pub bulk_nothing: &'static str,
+    pub bulk_result: &'static str,
+    pub outcome_ended: &'static str,
+    pub outcome_refused: &'static str,
+    pub outcome_not_found: &'static str,
+    pub outcome_already_finished: &'static str,
+    pub tab_finished: &'static str,
+    pub finished_table: &'static str,
+    pub date_from: &'static str,
+    pub date_to: &'static str,
+    pub load_more: &'static str,
+    pub col_finished: &'static str,
+    pub finished_shown: &'static str,
+    pub no_finished: &'static str,
     pub signed_in_as: &'static str,
 }
 
@@ -178,6 +227,28 @@ impl Texts {
             AgentStatus::Connected => self.presence_connected,
             AgentStatus::Offline => self.presence_offline,
             AgentStatus::Other(raw) => raw,
+        }
+        .to_owned()
+    }
+
+    pub fn author(&self, author: &Author) -> String {
+        match author {
+            Author::Customer => self.author_customer,
+            Author::Agent => self.author_agent,
+            Author::Bot => self.author_bot,
+            Author::System => self.author_system,
+            Author::Other(raw) => raw,
+        }
+        .to_owned()
+    }
+
+    pub fn outcome(&self, outcome: &BulkEndOutcome) -> String {
+        match outcome {
+            BulkEndOutcome::Ended => self.outcome_ended,
+            BulkEndOutcome::Refused => self.outcome_refused,
+            BulkEndOutcome::NotFound => self.outcome_not_found,
+            BulkEndOutcome::AlreadyFinished => self.outcome_already_finished,
+            BulkEndOutcome::Other(raw) => raw,
         }
         .to_owned()
     }

@@ -16,6 +16,7 @@ use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{fill, use_texts};
+use crate::state::actions::{use_actions, Dialog};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::url_query::use_url_query;
@@ -34,7 +35,10 @@ pub fn ConversationsPage(
     averages: bool,
     /// Whether the profile sees agents (and so their counts).
     agents: bool,
+    /// Whether the profile may end conversations in bulk.
+    bulk_end: bool,
 ) -> impl IntoView {
+    let actions = use_actions();
     let live = use_live_board();
     let now = use_clock().now();
     let t = use_texts();
@@ -197,6 +201,18 @@ pub fn ConversationsPage(
                         </button>
                     </Show>
                 </div>
+                {bulk_end.then(|| view! {
+                    <div class="toolbar__bulk">
+                        <span class="muted">{move || fill(t.get().selected_count, &[("n", &actions.selection.with(|s| s.len()).to_string())])}</span>
+                        <button
+                            class="button button--danger"
+                            disabled=move || actions.selection.with(|s| s.is_empty())
+                            on:click=move |_| actions.open(Dialog::BulkEnd(actions.selection.get_untracked().into_iter().collect()))
+                        >
+                            {move || t.get().end_selected}
+                        </button>
+                    </div>
+                })}
                 <p class="toolbar__count" aria-live="off">{count}</p>
             </div>
             <StaleDataBanner />
@@ -207,6 +223,7 @@ pub fn ConversationsPage(
                     on_sort=Callback::new(move |sort| url.update(|q| {
                         if q.sort == sort { q.dir = q.dir.toggled() } else { q.sort = sort }
                     }))
+                    selectable=bulk_end
                 />
                 <Show when=move || rows.with(Vec::is_empty)>
                     <p class="empty">{move || t.get().no_rows}</p>

@@ -2,6 +2,8 @@
 
 pub mod agents;
 pub mod conversations;
+pub mod dialogs;
+pub mod finished;
 pub mod monitor;
 pub mod sign_in;
 

@@ -13,9 +13,13 @@ use monitor_core::wire::Me;
 
 use super::agents::AgentsPage;
 use super::conversations::ConversationsPage;
+use super::dialogs::ActionDialogs;
+use super::finished::FinishedPage;
 use crate::api::ApiClient;
 use crate::components::feed_status::ConnectionIndicator;
+use crate::components::row_menu::RowMenu;
 use crate::i18n::use_texts;
+use crate::state::actions::provide_actions;
 use crate::state::live::provide_live_board;
 use crate::state::session::use_session;
 
@@ -36,8 +40,11 @@ pub fn Monitor(
     let permissions = Permissions::from_me(&me);
     let can_view_agents = permissions.can_view_agents();
     let averages = permissions.sees_averages();
+    let can_bulk_end = permissions.can_bulk_end();
     provide_context(permissions);
+    provide_context(api.clone());
     provide_live_board(api, can_view_agents);
+    let actions = provide_actions();
     let notice = Notice(RwSignal::new(None));
     provide_context(notice);
 
@@ -64,9 +71,14 @@ pub fn Monitor(
                     </button>
                 </div>
             })}
+            // Results of actions and connection changes, read politely.
+            <div class="visually-hidden" role="status" aria-live="polite">{move || actions.announcement.get()}</div>
+            <RowMenu />
+            <ActionDialogs />
             <main class="monitor__main">
-                <Routes fallback=move || view! { <ConversationsPage averages agents=can_view_agents /> }>
-                    <Route path=path!("") view=move || view! { <ConversationsPage averages agents=can_view_agents /> } />
+                <Routes fallback=move || view! { <ConversationsPage averages agents=can_view_agents bulk_end=can_bulk_end /> }>
+                    <Route path=path!("") view=move || view! { <ConversationsPage averages agents=can_view_agents bulk_end=can_bulk_end /> } />
+                    <Route path=path!("finished") view=FinishedPage />
                     <Route
                         path=path!("agents")
                         view=move || {
@@ -94,22 +106,31 @@ fn Tabs(agents: bool) -> impl IntoView {
         Some(lang) => format!("{path}?lang={lang}"),
         None => path.to_owned(),
     };
-    let selected = move |agents_tab: bool| {
-        let on_agents = location
-            .pathname
-            .with(|p| p.trim_end_matches('/').ends_with("/agents"));
-        (on_agents == agents_tab).to_string()
+    // The section the path names: "" (conversations), "agents" or "finished".
+    let selected = move |section: &'static str| {
+        let current = location.pathname.with(|p| {
+            let last = p.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            if last == "agents" || last == "finished" {
+                last.to_owned()
+            } else {
+                String::new()
+            }
+        });
+        (current == section).to_string()
     };
     view! {
         <nav class="tabs" role="tablist" aria-label=move || t.get().tabs_label>
-            <A href=move || href("/") attr:class="tabs__tab" attr:role="tab" attr:aria-selected=move || selected(false)>
+            <A href=move || href("/") attr:class="tabs__tab" attr:role="tab" attr:aria-selected=move || selected("")>
                 {move || t.get().tab_conversations}
             </A>
             {agents.then(|| view! {
-                <A href=move || href("/agents") attr:class="tabs__tab" attr:role="tab" attr:aria-selected=move || selected(true)>
+                <A href=move || href("/agents") attr:class="tabs__tab" attr:role="tab" attr:aria-selected=move || selected("agents")>
                     {move || t.get().tab_agents}
                 </A>
             })}
+            <A href=move || href("/finished") attr:class="tabs__tab" attr:role="tab" attr:aria-selected=move || selected("finished")>
+                {move || t.get().tab_finished}
+            </A>
         </nav>
     }
 }

@@ -1,6 +1,7 @@
 //! Reactive glue between the API, `core` and the components: the session, the
 //! shared clock, the live board and the URL-held view state.
 
+pub mod actions;
 pub mod clock;
 pub mod live;
 pub mod session;

@@ -95,3 +95,8 @@ pub fn provide_session() {
 pub fn use_session() -> Session {
     expect_context::<Session>()
 }
+
+/// The signed-in session's API client, provided by the monitor.
+pub fn use_api() -> ApiClient {
+    expect_context::<ApiClient>()
+}

@@ -131,6 +131,38 @@ fn an_event_already_in_the_agents_snapshot_does_not_roll_it_back() {
 }
 
 #[test]
+fn an_own_transfer_shows_at_once_and_its_stream_event_changes_nothing_more() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(
+        5,
+        vec![conv("c1", ConversationStatus::InProgress, 0)],
+    ));
+    let transferred = conv("c1", ConversationStatus::Queued, 1);
+    board.reflect_action(transferred.clone());
+    assert_eq!(board.conversation("c1"), Some(&transferred));
+    assert_eq!(board.sequence(), 5, "the stream position does not move");
+    let applied = board.apply(6, 5, Change::ConversationUpsert(transferred.clone()));
+    assert_eq!(applied, Applied::Changed);
+    assert_eq!(board.conversations(), [transferred].as_slice());
+}
+
+#[test]
+fn an_own_end_removes_the_conversation_at_once() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(
+        5,
+        vec![conv("c1", ConversationStatus::Pending, 0)],
+    ));
+    board.reflect_action(conv("c1", ConversationStatus::Finished, 0));
+    assert!(board.conversation("c1").is_none());
+    assert_eq!(
+        board.apply(6, 5, Change::ConversationRemove { id: "c1".into() }),
+        Applied::Changed
+    );
+    assert!(board.conversations().is_empty());
+}
+
+#[test]
 fn a_duplicate_or_old_event_is_ignored() {
     let mut board = Board::new();
     board.load_conversations(conversations_at(3, vec![]));

@@ -12,12 +12,13 @@ mod transfer;
 
 use std::path::Path;
 
+use axum::middleware;
 use axum::routing::{any, get, post};
 use axum::Router;
 
 use crate::problem::{method_not_allowed, not_found};
 use crate::state::AppState;
-use crate::{static_files, stream};
+use crate::{faults, static_files, stream};
 
 /// The whole application: the API under `/api/v1`, and the SPA from
 /// `static_dir` (when given) for every other path.
@@ -40,6 +41,11 @@ pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
+        // Only what is routed so far: the static files mounted below are exempt.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            faults::http::inject,
+        ))
         .with_state(state);
     match static_dir {
         Some(dir) => static_files::mount(router, dir),

@@ -1,0 +1,93 @@
+//! End one conversation, with a required justification. A failed request
+//! keeps the dialog open with the text and says why; a retry (or a double
+//! click) reuses the idempotency key, so the backend ends it once.
+
+use leptos::prelude::*;
+use monitor_core::wire::{Conversation, EndRequest};
+
+use super::justification::{valid_justification, JustificationField};
+use crate::api::{idempotency_key, ApiError};
+use crate::components::modal::Modal;
+use crate::i18n::use_texts;
+use crate::state::actions::use_actions;
+use crate::state::live::use_live_board;
+use crate::state::session::{use_api, use_session, SignInNotice};
+
+/// The "End conversation" dialog for conversation `id`.
+#[component]
+pub fn EndDialog(
+    /// The conversation to end.
+    id: String,
+    /// Closes the dialog.
+    on_close: Callback<()>,
+    /// Where focus returns afterwards.
+    return_focus: String,
+) -> impl IntoView {
+    let t = use_texts();
+    let live = use_live_board();
+    let actions = use_actions();
+    let session = use_session();
+    let api = use_api();
+    let text = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let key = idempotency_key();
+    let customer = live
+        .board
+        .with_untracked(|b| b.conversation(&id).map(|c| c.customer.name.clone()));
+
+    let end = Action::new_local({
+        let id = id.clone();
+        move |justification: &String| {
+            let (api, id, key) = (api.clone(), id.clone(), key.clone());
+            let body = EndRequest {
+                justification: justification.clone(),
+            };
+            async move {
+                let path = format!("/conversations/{}/end", js_sys::encode_uri_component(&id));
+                api.post_json::<_, Conversation>(&path, &body, &key, "ended conversation")
+                    .await
+            }
+        }
+    });
+    Effect::new(move |_| match end.value().get() {
+        Some(Ok(conversation)) => {
+            actions.selection.update(|s| {
+                s.remove(&conversation.id);
+            });
+            live.board.update(|b| b.reflect_action(conversation));
+            actions.announce(t.get_untracked().outcome_ended);
+            on_close.run(());
+        }
+        Some(Err(ApiError::Unauthorized)) => session.expire(SignInNotice::SessionExpired),
+        Some(Err(e)) => problem.set(Some(e.message(t.get_untracked()))),
+        None => {}
+    });
+    let submit = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        if let Some(justification) = text.with_untracked(|s| valid_justification(s)) {
+            if !end.pending().get_untracked() {
+                problem.set(None);
+                end.dispatch(justification);
+            }
+        }
+    };
+    let can_send = move || text.with(|s| valid_justification(s).is_some()) && !end.pending().get();
+
+    view! {
+        <Modal title=Signal::derive(move || t.get().end_conversation.to_owned()) on_close return_focus>
+            <form class="dialog-form" on:submit=submit>
+                {customer.map(|name| view! { <p class="dialog-form__subject">{name}</p> })}
+                <JustificationField text />
+                {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
+                <div class="dialog-form__actions">
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>
+                        {move || t.get().cancel}
+                    </button>
+                    <button type="submit" class="button button--danger" disabled=move || !can_send()>
+                        {move || if end.pending().get() { t.get().sending } else if problem.with(Option::is_some) { t.get().retry } else { t.get().end }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
