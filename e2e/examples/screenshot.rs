@@ -1,6 +1,8 @@
 //! Saves a screenshot of the signed-in monitor, for reviewing how a view
-//! looks: `cargo run -p e2e --example screenshot -- <token> <path?query> <out.png>`
-//! (the SPA must be built into `dist/` first).
+//! looks: `cargo run -p e2e --example screenshot -- <token> <path?query> <out.png> [clicks]`
+//! where `clicks` is a comma-separated list of button or menu item names to
+//! activate first (e.g. `Options,Transfer conversation`). The SPA must be
+//! built into `dist/` first.
 
 use e2e::{eventually, start_backend, Browser, Role};
 
@@ -10,6 +12,7 @@ async fn main() {
     let token = args.next().unwrap_or_else(|| "demo-admin".into());
     let path = args.next().unwrap_or_else(|| "/?lang=en".into());
     let out = args.next().unwrap_or_else(|| "monitor.png".into());
+    let clicks = args.next().unwrap_or_default();
     let options = demo_backend::Options {
         rate: 5.0,
         ..e2e::quiet_options()
@@ -26,6 +29,16 @@ async fn main() {
         (cells > 0).then_some(())
     })
     .await;
+    for name in clicks.split(',').filter(|n| !n.is_empty()) {
+        let target = eventually(&format!("something named {name:?}"), || async {
+            let mut found = browser.find_all(Role::Button, Some(name)).await;
+            found.extend(browser.find_all(Role::MenuItem, Some(name)).await);
+            found.into_iter().next()
+        })
+        .await;
+        target.click().await.expect("click");
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     let png = browser.client.screenshot().await.expect("screenshot");
     std::fs::write(&out, png).expect("write the screenshot");
     println!("saved {out}");

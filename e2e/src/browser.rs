@@ -173,6 +173,50 @@ impl Browser {
         serde_json::from_value(value).unwrap_or_default()
     }
 
+    /// Clicks the button named `button` in the row of `table` whose text
+    /// contains `needle` (the row must be rendered).
+    pub async fn click_in_row(&self, table: &str, needle: &str, button: &str) {
+        let script = r#"
+            const [table, needle, name] = arguments;
+            const t = Array.from(document.querySelectorAll('[role=table]')).find(t => t.getAttribute('aria-label') === table);
+            if (!t) return null;
+            const row = Array.from(t.querySelectorAll('[role=rowgroup] [role=row]')).find(r => r.innerText.includes(needle));
+            if (!row) return null;
+            return Array.from(row.querySelectorAll('button, input')).find(b =>
+              (b.getAttribute('aria-label') || b.innerText || '').trim() === name) || null;
+        "#;
+        let found = crate::eventually(
+            &format!("{button:?} in the {table} row with {needle:?}"),
+            || async {
+                let value = self
+                    .client
+                    .execute(script, vec![json!(table), json!(needle), json!(button)])
+                    .await
+                    .ok()?;
+                value.get(ELEMENT_KEY)?.as_str().map(str::to_owned)
+            },
+        )
+        .await;
+        Element::from_element_id(self.client.clone(), ElementRef::from(found))
+            .click()
+            .await
+            .expect("click the row's button");
+    }
+
+    /// The texts of a `<select>`'s options, found by its label.
+    pub async fn option_texts(&self, select_label: &str) -> Vec<String> {
+        let select = self.wait_for(Role::ComboBox, select_label).await;
+        let value = self
+            .client
+            .execute(
+                "return Array.from(arguments[0].options).map(o => o.text)",
+                vec![json!(select)],
+            )
+            .await
+            .expect("options");
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
     /// Opens the monitor in English and signs in with `token`.
     pub async fn sign_in(&self, token: &str) {
         self.goto("/?lang=en").await;

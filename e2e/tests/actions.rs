@@ -1,0 +1,285 @@
+//! Supervisor actions end to end: transfer, end (with the justification
+//! rule), the Finished view and its transcript, and bulk end that never ends
+//! conversations in progress.
+
+use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
+use monitor_core::wire::ConversationsSnapshot;
+use monitor_core::ConversationStatus;
+
+const TABLE: &str = "Conversations";
+const STATUS: usize = 2; // with the selection column first
+const CUSTOMER: usize = 3;
+const GROUP: usize = 5;
+const TRANSFERS: usize = 10;
+
+async fn signed_in(token: &str) -> (demo_backend::Server, Browser) {
+    let server = start_backend(quiet_options()).await;
+    let browser = Browser::open(&server.base_url()).await;
+    browser.sign_in(token).await;
+    eventually("rows", || async {
+        (!browser.table_rows(TABLE).await.is_empty()).then_some(())
+    })
+    .await;
+    (server, browser)
+}
+
+async fn search(browser: &Browser, text: &str) {
+    let field = browser.wait_for(Role::SearchBox, "Search").await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+async fn active(server: &demo_backend::Server) -> ConversationsSnapshot {
+    api_get(server, "/monitor/conversations", "demo-admin").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_transfers_a_queued_conversation_to_another_department() {
+    let (server, browser) = signed_in("demo-admin").await;
+    let snapshot = active(&server).await;
+    let target = snapshot
+        .conversations
+        .iter()
+        .find(|c| c.status == ConversationStatus::Queued)
+        .unwrap();
+    search(&browser, &target.customer.name).await;
+    browser
+        .click_in_row(TABLE, &target.customer.name, "Options")
+        .await;
+    browser
+        .wait_for(Role::MenuItem, "Transfer conversation")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Dialog, "Transfer conversation")
+        .await;
+    let other = browser
+        .option_texts("Department")
+        .await
+        .into_iter()
+        .skip(1) // "Choose a department"
+        .find(|name| !name.ends_with('✓'))
+        .expect("another department");
+    browser
+        .wait_for(Role::ComboBox, "Department")
+        .await
+        .select_by_label(&other)
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Button, "Transfer")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_gone(Role::Dialog, "Transfer conversation")
+        .await;
+
+    let row = eventually("the row shows the new department", || async {
+        browser
+            .table_rows(TABLE)
+            .await
+            .into_iter()
+            .find(|r| r[CUSTOMER].contains(&target.customer.name) && r[GROUP] == other)
+    })
+    .await;
+    assert_eq!(row[TRANSFERS], (target.transfers + 1).to_string());
+    let after = active(&server).await;
+    let moved = after
+        .conversations
+        .iter()
+        .find(|c| c.id == target.id)
+        .unwrap();
+    assert_eq!(moved.department.name, other);
+    assert_eq!(moved.transfers, target.transfers + 1);
+    assert_eq!(moved.status, ConversationStatus::Queued);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ending_needs_a_justification_then_the_conversation_moves_to_finished() {
+    let (server, browser) = signed_in("demo-admin").await;
+    let snapshot = active(&server).await;
+    let target = snapshot
+        .conversations
+        .iter()
+        .find(|c| c.status == ConversationStatus::Pending)
+        .unwrap();
+    search(&browser, &target.customer.name).await;
+    browser
+        .click_in_row(TABLE, &target.customer.name, "Options")
+        .await;
+    browser
+        .wait_for(Role::MenuItem, "End conversation")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for(Role::Dialog, "End conversation").await;
+    let end = browser.wait_for(Role::Button, "End").await;
+    assert!(
+        !end.is_enabled().await.unwrap(),
+        "empty justification cannot be sent"
+    );
+    let field = browser.wait_for(Role::TextBox, "Justification").await;
+    field.send_keys("   ").await.unwrap();
+    assert!(
+        !end.is_enabled().await.unwrap(),
+        "blank justification cannot be sent"
+    );
+    field
+        .send_keys("Customer solved it by phone")
+        .await
+        .unwrap();
+    assert!(end.is_enabled().await.unwrap());
+    end.click().await.unwrap();
+    browser.wait_gone(Role::Dialog, "End conversation").await;
+    eventually("the row is gone", || async {
+        (!browser
+            .table_rows(TABLE)
+            .await
+            .iter()
+            .any(|r| r[CUSTOMER].contains(&target.customer.name)))
+        .then_some(())
+    })
+    .await;
+    assert!(!active(&server)
+        .await
+        .conversations
+        .iter()
+        .any(|c| c.id == target.id));
+
+    browser
+        .wait_for(Role::Tab, "Finished")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .click_in_row(
+            "Finished conversations",
+            &target.customer.name,
+            "View conversation",
+        )
+        .await;
+    let title = format!("Conversation with {}", target.customer.name);
+    let dialog = browser.wait_for(Role::Dialog, &title).await;
+    eventually("the transcript and the ending are shown", || async {
+        let text = dialog.text().await.ok()?;
+        text.contains("Customer solved it by phone").then_some(())
+    })
+    .await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_end_leaves_conversations_in_progress_untouched() {
+    let (server, browser) = signed_in("demo-admin").await;
+    let snapshot = active(&server).await;
+    let in_progress: Vec<_> = snapshot
+        .conversations
+        .iter()
+        .filter(|c| c.status == ConversationStatus::InProgress)
+        .take(2)
+        .collect();
+    let others: Vec<_> = snapshot
+        .conversations
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.status,
+                ConversationStatus::Queued
+                    | ConversationStatus::Pending
+                    | ConversationStatus::Inactive
+            )
+        })
+        .take(3)
+        .collect();
+    assert_eq!(
+        (in_progress.len(), others.len()),
+        (2, 3),
+        "the seed has a mix"
+    );
+    for c in in_progress.iter().chain(&others) {
+        search(&browser, &c.customer.name).await;
+        browser
+            .click_in_row(
+                TABLE,
+                &c.customer.name,
+                &format!("Select {}", c.customer.name),
+            )
+            .await;
+    }
+    browser
+        .wait_for(Role::Button, "End selected")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let dialog = browser
+        .wait_for(Role::Dialog, "End selected conversations")
+        .await;
+    let text = dialog.text().await.unwrap();
+    assert!(text.contains("3 conversations will be ended."), "{text}");
+    assert!(text.contains("2 in progress will be left out"), "{text}");
+    browser
+        .wait_for(Role::TextBox, "Justification")
+        .await
+        .send_keys("Closing stale chats")
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Button, "End")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Status, "3 ended, 0 not ended.")
+        .await;
+
+    let after = active(&server).await;
+    for c in &in_progress {
+        let still = after
+            .conversations
+            .iter()
+            .find(|a| a.id == c.id)
+            .expect("in progress stays active");
+        assert_eq!(still.status, ConversationStatus::InProgress);
+    }
+    for c in &others {
+        assert!(
+            !after.conversations.iter().any(|a| a.id == c.id),
+            "{} was ended",
+            c.id
+        );
+    }
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_agent_profile_can_only_view_a_conversation() {
+    let server = start_backend(quiet_options()).await;
+    let browser = Browser::open(&server.base_url()).await;
+    browser.sign_in("demo-agent").await;
+    eventually("rows", || async {
+        (!browser.table_rows(TABLE).await.is_empty()).then_some(())
+    })
+    .await;
+    let scope: ConversationsSnapshot =
+        api_get(&server, "/monitor/conversations", "demo-agent").await;
+    let name = scope.conversations[0].customer.name.clone();
+    search(&browser, &name).await;
+    browser.click_in_row(TABLE, &name, "Options").await;
+    browser.wait_for(Role::MenuItem, "View conversation").await;
+    let entries = browser.names(Role::MenuItem).await;
+    assert_eq!(entries, ["View conversation"]);
+    assert!(browser
+        .find_all(Role::Button, Some("End selected"))
+        .await
+        .is_empty());
+    server.stop().await;
+}
