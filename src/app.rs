@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use monitor_core::config::Config;
 use monitor_core::wire::Me;
 
 use crate::api::ApiError;
@@ -10,20 +11,46 @@ use crate::i18n::{provide_locale, use_locale, use_texts};
 use crate::pages::monitor::Monitor;
 use crate::pages::sign_in::SignInPage;
 use crate::state::clock::provide_clock;
+use crate::state::config::load_config;
 use crate::state::session::{provide_session, use_session, SignInNotice};
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_locale();
-    provide_session();
     provide_clock();
-    let session = use_session();
+    let config = LocalResource::new(load_config);
     let locale = use_locale();
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", locale.get().as_str());
         }
     });
+    move || match config.get() {
+        None => view! { <p class="loading" role="status">"…"</p> }.into_any(),
+        Some(Err(problem)) => view! { <ConfigError problem /> }.into_any(),
+        Some(Ok(config)) => view! { <Configured config /> }.into_any(),
+    }
+}
+
+/// A missing or invalid `config.json`: say so plainly (this is a deployment
+/// error, so the text names the file and field for whoever deployed it).
+#[component]
+fn ConfigError(problem: String) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="error-view" role="alert" aria-labelledby="config-error-title">
+            <h2 id="config-error-title">{move || t.get().error_title}</h2>
+            <p class="error-view__message">{problem}</p>
+        </section>
+    }
+}
+
+/// The app once the configuration is known.
+#[component]
+fn Configured(config: Config) -> impl IntoView {
+    provide_session(config.api_base_url.clone());
+    provide_context(config);
+    let session = use_session();
 
     // Keyed on the token: another sign-in rebuilds the monitor from scratch,
     // so no row or number of the previous profile survives.
@@ -33,7 +60,7 @@ pub fn App() -> impl IntoView {
         <Router>
             {move || match (token.get(), me.get()) {
                 (Some(token), Some(me)) => {
-                    let api = crate::state::session::Session::client_for(&token);
+                    let api = session.client_for(&token);
                     view! { <Monitor me api /> }.into_any()
                 }
                 (Some(token), None) => view! { <RestoreSession token /> }.into_any(),
@@ -51,7 +78,7 @@ fn RestoreSession(token: String) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let me = LocalResource::new(move || {
         attempt.track();
-        let api = crate::state::session::Session::client_for(&token);
+        let api = session.client_for(&token);
         async move { api.get_json::<Me>("/me", "profile", None).await }
     });
     Effect::new(move |_| match me.get() {

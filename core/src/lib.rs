@@ -7,6 +7,7 @@ pub mod agent_query;
 pub mod agent_select;
 pub mod board;
 pub mod clock;
+pub mod config;
 pub mod elapsed;
 pub mod enums;
 pub mod event;

@@ -254,3 +254,14 @@ fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
     listener.local_addr().expect("its address").port()
 }
+
+/// JS: records console errors, uncaught exceptions and unhandled rejections
+/// in `window.__errors`, so a test can assert that none happened (a Rust
+/// panic in wasm reaches `console.error` through the panic hook).
+pub const CAPTURE_ERRORS: &str = r#"
+    window.__errors = window.__errors || [];
+    const original = console.error.bind(console);
+    console.error = (...args) => { window.__errors.push(args.map(String).join(' ')); original(...args); };
+    window.addEventListener('error', e => window.__errors.push('uncaught: ' + e.message));
+    window.addEventListener('unhandledrejection', e => window.__errors.push('unhandled rejection: ' + e.reason));
+"#;

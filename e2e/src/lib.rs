@@ -8,7 +8,7 @@
 mod browser;
 mod locate;
 
-pub use browser::Browser;
+pub use browser::{Browser, CAPTURE_ERRORS};
 pub use locate::Role;
 
 use std::path::PathBuf;

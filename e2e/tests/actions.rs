@@ -7,7 +7,7 @@ use monitor_core::wire::ConversationsSnapshot;
 use monitor_core::ConversationStatus;
 
 const TABLE: &str = "Conversations";
-const STATUS: usize = 2; // with the selection column first
+// Cell positions, with the selection column first.
 const CUSTOMER: usize = 3;
 const GROUP: usize = 5;
 const TRANSFERS: usize = 10;

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::{fill, use_locale, use_texts};
-use crate::state::live::{use_live_board, FeedPhase};
+use monitor_core::config::Config;
+
+use crate::state::live::{use_live_board, use_stale, FeedPhase};
 use crate::state::timing::time_of_day;
 
 /// "Live" / "Reconnecting…" / "Offline since hh:mm:ss", plus "Updated hh:mm:ss".
@@ -53,13 +55,49 @@ pub fn ConnectionIndicator() -> impl IntoView {
     }
 }
 
-/// Over the table while the feed is failing: what failed, how old the rows
-/// are, and a retry button. The rows stay on screen.
+/// "Pause updates": freezes the lists (timers keep ticking) and, on resume,
+/// shows everything that happened meanwhile.
+#[component]
+pub fn PauseToggle() -> impl IntoView {
+    let live = use_live_board();
+    let t = use_texts();
+    view! {
+        <button
+            class="button pause-toggle"
+            aria-pressed=move || live.paused.get().to_string()
+            on:click=move |_| live.paused.update(|p| *p = !*p)
+        >
+            {move || t.get().pause_updates}
+        </button>
+        <Show when=move || live.paused.get()>
+            <span class="pause-waiting">
+                {move || fill(t.get().paused_waiting, &[("n", &live.waiting.get().to_string())])}
+            </span>
+        </Show>
+    }
+}
+
+/// Over the table when the rows cannot be trusted as current: the feed is
+/// failing (what failed, how old the rows are, Retry), or nothing has come
+/// from the server for longer than the configured limit. The rows stay.
 #[component]
 pub fn StaleDataBanner() -> impl IntoView {
     let live = use_live_board();
     let t = use_texts();
     let locale = use_locale();
+    let stale_after = use_context::<Config>()
+        .map(|c| c.stale_after_ms)
+        .unwrap_or(45_000);
+    let stale = use_stale(stale_after);
+    let silent = move || {
+        (stale.get() && live.error.with(Option::is_none)).then(|| {
+            let at = live.synced_at.get().unwrap_or_default();
+            fill(
+                t.get().stale_data,
+                &[("time", &time_of_day(at, locale.get().as_str()))],
+            )
+        })
+    };
     let message = move || {
         let error = live.error.get()?;
         let t = t.get();
@@ -82,5 +120,13 @@ pub fn StaleDataBanner() -> impl IntoView {
                 </button>
             </div>
         </Show>
+        {move || silent().map(|text| view! {
+            <div class="banner banner--warning" role="alert">
+                <span class="banner__text">{text}</span>
+                <button class="button" on:click=move |_| live.retry_now()>
+                    {move || t.get().retry}
+                </button>
+            </div>
+        })}
     }
 }

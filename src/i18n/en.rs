@@ -128,5 +128,8 @@ pub const TEXTS: Texts = Texts {
     col_finished: "Finished",
     finished_shown: "{n} finished conversations",
     no_finished: "No conversation finished in this period.",
+    pause_updates: "Pause updates",
+    paused_waiting: "Paused · {n} changes waiting",
+    stale_data: "No news from the server since {time}: the figures may be out of date.",
     signed_in_as: "Signed in as",
 };

@@ -128,5 +128,8 @@ pub const TEXTS: Texts = Texts {
     col_finished: "Finalizada",
     finished_shown: "{n} atenciones finalizadas",
     no_finished: "Ninguna atención finalizó en este período.",
+    pause_updates: "Pausar actualizaciones",
+    paused_waiting: "En pausa · {n} cambios en espera",
+    stale_data: "Sin novedades del servidor desde las {time}: las cifras pueden no estar al día.",
     signed_in_as: "Sesión de",
 };

@@ -205,6 +205,9 @@ pub struct Texts {
     pub col_finished: &'static str,
     pub finished_shown: &'static str,
     pub no_finished: &'static str,
+    pub pause_updates: &'static str,
+    pub paused_waiting: &'static str,
+    pub stale_data: &'static str,
     pub signed_in_as: &'static str,
 }
 

@@ -127,5 +127,8 @@ pub const TEXTS: Texts = Texts {
     col_finished: "Finalizado",
     finished_shown: "{n} atendimentos finalizados",
     no_finished: "Nenhum atendimento finalizado neste período.",
+    pause_updates: "Pausar atualizações",
+    paused_waiting: "Pausado · {n} alterações em espera",
+    stale_data: "Sem novidades do servidor desde {time}: os números podem estar desatualizados.",
     signed_in_as: "Sessão de",
 };

@@ -16,7 +16,7 @@ use super::conversations::ConversationsPage;
 use super::dialogs::ActionDialogs;
 use super::finished::FinishedPage;
 use crate::api::ApiClient;
-use crate::components::feed_status::ConnectionIndicator;
+use crate::components::feed_status::{ConnectionIndicator, PauseToggle};
 use crate::components::row_menu::RowMenu;
 use crate::i18n::use_texts;
 use crate::state::actions::provide_actions;
@@ -54,6 +54,7 @@ pub fn Monitor(
                 <h1 class="monitor__title">{move || t.get().app_title}</h1>
                 <Tabs agents=can_view_agents />
                 <ConnectionIndicator />
+                <PauseToggle />
                 <div class="monitor__user">
                     <span class="muted">{move || t.get().signed_in_as}</span>
                     " "

@@ -6,7 +6,7 @@ use monitor_core::wire::Me;
 
 use crate::api::ApiError;
 use crate::i18n::use_texts;
-use crate::state::session::{use_session, Session, SignInNotice};
+use crate::state::session::{use_session, SignInNotice};
 
 /// The sign-in form. A rejected or unreachable sign-in keeps the typed token.
 #[component]
@@ -19,7 +19,8 @@ pub fn SignInPage() -> impl IntoView {
     let attempt = Action::new_local(move |token: &String| {
         let token = token.clone();
         async move {
-            let me = Session::client_for(&token)
+            let me = session
+                .client_for(&token)
                 .get_json::<Me>("/me", "profile", None)
                 .await;
             (token, me)

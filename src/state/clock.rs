@@ -24,6 +24,11 @@ impl Clock {
         }
     }
 
+    /// The browser's time in ms, ticking once a second.
+    pub fn local_ms(&self) -> ReadSignal<f64> {
+        self.local_ms.read_only()
+    }
+
     /// The server's current time, ticking once a second.
     pub fn now(&self) -> Signal<Timestamp> {
         let (local_ms, offset) = (self.local_ms, self.offset);

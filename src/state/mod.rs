@@ -3,6 +3,8 @@
 
 pub mod actions;
 pub mod clock;
+pub mod config;
+pub mod feed;
 pub mod live;
 pub mod session;
 pub mod timing;

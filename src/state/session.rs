@@ -7,8 +7,6 @@ use monitor_core::wire::Me;
 use crate::api::ApiClient;
 
 const TOKEN_KEY: &str = "ops-monitor.token";
-/// Where the REST API lives, relative to the page's origin.
-const API_BASE: &str = "/api/v1";
 
 /// Why the sign-in screen is showing a message.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +16,8 @@ pub enum SignInNotice {
 
 #[derive(Clone, Copy)]
 pub struct Session {
+    /// The REST root from the configuration.
+    api_base: StoredValue<String>,
     token: RwSignal<Option<String>>,
     me: RwSignal<Option<Me>>,
     notice: RwSignal<Option<SignInNotice>>,
@@ -38,8 +38,8 @@ impl Session {
     }
 
     /// A client for a token (the session's, or one being tried at sign-in).
-    pub fn client_for(token: &str) -> ApiClient {
-        ApiClient::new(API_BASE, token)
+    pub fn client_for(&self, token: &str) -> ApiClient {
+        ApiClient::new(self.api_base.get_value(), token)
     }
 
     pub fn sign_in(&self, token: String, me: Me) {
@@ -83,9 +83,10 @@ fn store_token(token: Option<&str>) {
     }
 }
 
-pub fn provide_session() {
+pub fn provide_session(api_base: String) {
     let stored = storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten());
     provide_context(Session {
+        api_base: StoredValue::new(api_base),
         token: RwSignal::new(stored.filter(|t| !t.is_empty())),
         me: RwSignal::new(None),
         notice: RwSignal::new(None),

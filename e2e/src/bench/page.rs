@@ -1,0 +1,271 @@
+//! One instrumented, signed-in monitor page and what can be measured on it.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+
+use super::cdp;
+use super::probe::{self, LoadTimings, Recorded, View};
+use crate::{Browser, Role};
+
+/// The demo token the benchmark signs in with (an admin sees every column and agents).
+pub const TOKEN: &str = "demo-admin";
+/// Where the app keeps the tab's token (a reload restores the session from it).
+const TOKEN_KEY: &str = "ops-monitor.token";
+/// The table measured.
+pub const TABLE: &str = "Conversations";
+
+/// Main-thread time summed over a window (CDP `Performance.getMetrics`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Cpu {
+    /// Wall time of the window, s.
+    pub wall: f64,
+    /// Main-thread task time (DevTools commands excluded), s.
+    pub task: f64,
+    /// Of which script (JS and wasm), s.
+    pub script: f64,
+    /// Of which style recalculation and layout, s.
+    pub style_layout: f64,
+}
+
+impl Cpu {
+    /// Share of the wall time the main thread was busy.
+    pub fn share(&self) -> f64 {
+        if self.wall > 0.0 {
+            self.task / self.wall
+        } else {
+            f64::NAN
+        }
+    }
+
+    /// Main-thread ms per second of wall time (= per clock tick).
+    pub fn ms_per_second(&self) -> f64 {
+        self.share() * 1000.0
+    }
+}
+
+/// Memory after a forced garbage collection.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MemorySample {
+    /// Seconds since the first rows were painted.
+    pub at: f64,
+    /// V8 heap in use, bytes.
+    pub js_heap: f64,
+    /// wasm linear memory, bytes (it never shrinks).
+    pub wasm: f64,
+    /// Live DOM nodes (CDP, text nodes included).
+    pub dom_nodes: f64,
+    /// Elements in the document.
+    pub elements: f64,
+}
+
+impl MemorySample {
+    pub fn total(&self) -> f64 {
+        self.js_heap + self.wasm
+    }
+}
+
+pub struct Page {
+    pub browser: Browser,
+    /// When the first rows were seen painted (host clock).
+    pub loaded_at: Instant,
+}
+
+impl Page {
+    /// Starts Chromium with the instrumentation, stores the token in the tab,
+    /// empties the HTTP cache and loads the monitor: the navigation measured.
+    /// Returns once the first rows are painted (or fails after `patience`).
+    pub async fn open(base_url: &str, patience: Duration) -> Result<Page, String> {
+        let browser = Browser::open(base_url).await;
+        let client = &browser.client;
+        cdp::on_new_document(client, probe::INSTRUMENT).await?;
+        cdp::enable_performance(client).await?;
+        browser.goto("/?lang=en").await;
+        let stored: Value = client
+            .execute(
+                "sessionStorage.setItem(arguments[0], arguments[1]); return true;",
+                vec![json!(TOKEN_KEY), json!(TOKEN)],
+            )
+            .await
+            .map_err(|e| format!("storing the token: {e}"))?;
+        if stored != json!(true) {
+            return Err("could not store the token in sessionStorage".into());
+        }
+        cdp::clear_cache(client).await?;
+        browser.goto("/?lang=en").await;
+        let mut page = Page {
+            browser,
+            loaded_at: Instant::now(),
+        };
+        let deadline = Instant::now() + patience;
+        loop {
+            // Sparse polling: each check is a (tiny) task on the page's main thread.
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            let painted: Option<f64> = page
+                .eval("return window.__bench ? window.__bench.firstRows : null", vec![])
+                .await?;
+            if painted.is_some() {
+                page.loaded_at = Instant::now();
+                return Ok(page);
+            }
+            if Instant::now() > deadline {
+                let text: String = page
+                    .eval("return document.body ? document.body.innerText.slice(0, 300) : ''", vec![])
+                    .await
+                    .unwrap_or_default();
+                return Err(format!(
+                    "no conversation rows painted within {patience:?}; the page shows: {text:?}"
+                ));
+            }
+        }
+    }
+
+    /// Runs a script and decodes its result.
+    pub async fn eval<T: DeserializeOwned>(&self, script: &str, args: Vec<Value>) -> Result<T, String> {
+        let value = self
+            .browser
+            .client
+            .execute(script, args)
+            .await
+            .map_err(|e| format!("script failed: {e}"))?;
+        serde_json::from_value(value).map_err(|e| format!("script result: {e}"))
+    }
+
+    pub async fn load_timings(&self) -> Result<LoadTimings, String> {
+        self.eval(probe::LOAD_TIMINGS, vec![]).await
+    }
+
+    pub async fn view(&self) -> Result<View, String> {
+        self.eval(probe::VIEW, vec![json!(TABLE)]).await
+    }
+
+    /// Seconds since the first rows were painted.
+    pub fn since_load(&self) -> f64 {
+        self.loaded_at.elapsed().as_secs_f64()
+    }
+
+    /// Main-thread time over `window`, with the page left alone.
+    pub async fn cpu_over(&self, window: Duration) -> Result<Cpu, String> {
+        let client = &self.browser.client;
+        let before = cdp::metrics(client).await?;
+        tokio::time::sleep(window).await;
+        let after = cdp::metrics(client).await?;
+        let d = |name| before.delta(&after, name);
+        Ok(Cpu {
+            wall: d("Timestamp"),
+            task: (d("TaskDuration") - d("DevToolsCommandDuration")).max(0.0),
+            script: d("ScriptDuration"),
+            style_layout: d("RecalcStyleDuration") + d("LayoutDuration"),
+        })
+    }
+
+    /// Garbage-collects, then reads the JS heap, the wasm memory and the DOM size.
+    pub async fn memory(&self) -> Result<MemorySample, String> {
+        let client = &self.browser.client;
+        cdp::collect_garbage(client).await?;
+        let js_heap = cdp::js_heap_used(client).await?;
+        let dom_nodes = cdp::dom_nodes(client).await?;
+        let view = self.view().await?;
+        Ok(MemorySample {
+            at: self.since_load(),
+            js_heap,
+            wasm: view.wasm_memory.unwrap_or(f64::NAN),
+            dom_nodes,
+            elements: view.elements,
+        })
+    }
+
+    /// Types at least `keystrokes` keys in the search box: the start of a
+    /// customer name on screen, then as many backspaces, name after name.
+    pub async fn type_in_search(&self, keystrokes: usize, pause: Duration) -> Result<Recorded, String> {
+        let names: Vec<String> = self.eval(probe::CUSTOMER_NAMES, vec![]).await?;
+        let words = search_words(&names);
+        let search = self.browser.wait_for(Role::SearchBox, "Search").await;
+        search.click().await.map_err(|e| format!("focus the search box: {e}"))?;
+        let _: bool = self.eval(probe::RESET_INTERACTIONS, vec![]).await?;
+        let backspace = Key::Backspace.to_string();
+        let mut sent = 0;
+        for word in words.iter().cycle() {
+            if sent >= keystrokes {
+                break;
+            }
+            let keys = word
+                .chars()
+                .map(String::from)
+                .chain(std::iter::repeat_n(backspace.clone(), word.chars().count()));
+            for key in keys {
+                search
+                    .send_keys(&key)
+                    .await
+                    .map_err(|e| format!("typing in the search box: {e}"))?;
+                sent += 1;
+                tokio::time::sleep(pause).await;
+            }
+        }
+        self.recorded(sent).await
+    }
+
+    /// Clicks the "Queued" choice of the Status filter `clicks` times.
+    pub async fn toggle_status_filter(&self, clicks: usize, pause: Duration) -> Result<Recorded, String> {
+        let button = self.browser.wait_for(Role::Button, "Status").await;
+        button.click().await.map_err(|e| format!("open the Status filter: {e}"))?;
+        let queued = self.browser.wait_for(Role::Checkbox, "Queued").await;
+        let _: bool = self.eval(probe::RESET_INTERACTIONS, vec![]).await?;
+        for _ in 0..clicks {
+            queued
+                .click()
+                .await
+                .map_err(|e| format!("click Queued: {e}"))?;
+            tokio::time::sleep(pause).await;
+        }
+        let recorded = self.recorded(clicks).await;
+        button.click().await.map_err(|e| format!("close the Status filter: {e}"))?;
+        recorded
+    }
+
+    /// Waits (briefly) for the last interactions' paints, then reads them all.
+    async fn recorded(&self, expected: usize) -> Result<Recorded, String> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let recorded: Recorded = self.eval(probe::INTERACTIONS, vec![]).await?;
+            let done = recorded.interactions.len() >= expected
+                && recorded.interactions.iter().all(|i| i.paint.is_some());
+            if done || Instant::now() > deadline {
+                return Ok(recorded);
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+}
+
+/// What to type: the first 6 characters of each distinct name, from names
+/// whose start is plain ASCII (every key exists on the WebDriver keyboard).
+pub fn search_words(names: &[String]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for name in names {
+        let word: String = name.chars().take(6).collect();
+        let word = word.trim_end().to_owned();
+        let typeable = word.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ');
+        if typeable && word.len() >= 3 && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    if words.is_empty() {
+        words = ["Maria", "Jose", "Ana", "Carlos"].map(String::from).to_vec();
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_from_names() {
+        let names = ["María Gómez", "Jo", "Lucas Pereira", "Lucas Perez"].map(String::from);
+        assert_eq!(search_words(&names), ["Lucas"]);
+        assert_eq!(search_words(&[]).len(), 4);
+    }
+}
