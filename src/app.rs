@@ -12,11 +12,14 @@ use crate::pages::monitor::Monitor;
 use crate::pages::sign_in::SignInPage;
 use crate::state::clock::provide_clock;
 use crate::state::config::load_config;
+use crate::state::embedding::provide_embedding;
 use crate::state::session::{provide_session, use_session, SignInNotice};
+use crate::state::theme::provide_theme;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_locale();
+    provide_theme();
     provide_clock();
     let config = LocalResource::new(load_config);
     let locale = use_locale();
@@ -49,6 +52,7 @@ fn ConfigError(problem: String) -> impl IntoView {
 #[component]
 fn Configured(config: Config) -> impl IntoView {
     provide_session(config.api_base_url.clone());
+    provide_embedding(&config);
     provide_context(config);
     let session = use_session();
 
@@ -57,7 +61,7 @@ fn Configured(config: Config) -> impl IntoView {
     let token = Memo::new(move |_| session.token());
     let me = Memo::new(move |_| session.me());
     view! {
-        <Router>
+        <Router base=base_path()>
             {move || match (token.get(), me.get()) {
                 (Some(token), Some(me)) => {
                     let api = session.client_for(&token);
@@ -96,4 +100,23 @@ fn RestoreSession(token: String) -> impl IntoView {
         .into_any(),
         _ => view! { <p class="loading" role="status">{move || t.get().loading}</p> }.into_any(),
     }
+}
+
+/// The path the app is served under ("" at the root, "/monitor" under a
+/// sub-path), from where its own module was loaded: one build works at any
+/// path, and links and routes stay inside it.
+fn base_path() -> String {
+    document()
+        .query_selector("link[rel=modulepreload]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"))
+        .and_then(|href| {
+            web_sys::Url::new_with_base(&href, &document().base_uri().ok().flatten()?).ok()
+        })
+        .map(|url| {
+            let path = url.pathname();
+            path[..path.rfind('/').unwrap_or(0)].to_owned()
+        })
+        .unwrap_or_default()
 }

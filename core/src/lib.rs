@@ -9,6 +9,7 @@ pub mod board;
 pub mod clock;
 pub mod config;
 pub mod elapsed;
+pub mod embedding;
 pub mod enums;
 pub mod event;
 pub mod indicators;

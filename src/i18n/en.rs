@@ -131,5 +131,6 @@ pub const TEXTS: Texts = Texts {
     pause_updates: "Pause updates",
     paused_waiting: "Paused · {n} changes waiting",
     stale_data: "No news from the server since {time}: the figures may be out of date.",
+    waiting_for_portal: "Waiting for the portal to sign you in…",
     signed_in_as: "Signed in as",
 };

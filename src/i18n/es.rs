@@ -131,5 +131,6 @@ pub const TEXTS: Texts = Texts {
     pause_updates: "Pausar actualizaciones",
     paused_waiting: "En pausa · {n} cambios en espera",
     stale_data: "Sin novedades del servidor desde las {time}: las cifras pueden no estar al día.",
+    waiting_for_portal: "Esperando que el portal inicie su sesión…",
     signed_in_as: "Sesión de",
 };

@@ -208,6 +208,7 @@ pub struct Texts {
     pub pause_updates: &'static str,
     pub paused_waiting: &'static str,
     pub stale_data: &'static str,
+    pub waiting_for_portal: &'static str,
     pub signed_in_as: &'static str,
 }
 

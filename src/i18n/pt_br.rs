@@ -130,5 +130,6 @@ pub const TEXTS: Texts = Texts {
     pause_updates: "Pausar atualizações",
     paused_waiting: "Pausado · {n} alterações em espera",
     stale_data: "Sem novidades do servidor desde {time}: os números podem estar desatualizados.",
+    waiting_for_portal: "Aguardando o portal iniciar sua sessão…",
     signed_in_as: "Sessão de",
 };

@@ -4,8 +4,10 @@
 pub mod actions;
 pub mod clock;
 pub mod config;
+pub mod embedding;
 pub mod feed;
 pub mod live;
 pub mod session;
+pub mod theme;
 pub mod timing;
 pub mod url_query;

@@ -96,11 +96,13 @@ pub fn use_url_query<Q: UrlState>() -> UrlQuery<Q> {
         } else {
             format!("{path}?{qs}")
         };
+        // `pathname` already includes the router's base: do not resolve it again.
         navigate(
             &url,
             NavigateOptions {
                 replace: true,
                 scroll: false,
+                resolve: false,
                 ..Default::default()
             },
         );
