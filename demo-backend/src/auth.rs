@@ -65,6 +65,8 @@ pub fn user_for(token: &str, demo_agent: &AgentRef) -> Option<Me> {
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub me: Me,
+    /// The bearer token it signed in with (a stream ends when it is revoked).
+    pub token: String,
 }
 
 impl Caller {
@@ -105,9 +107,14 @@ impl FromRequestParts<AppState> for Caller {
             .ok_or_else(|| {
                 ApiError::unauthorized("the Authorization header is not a bearer token")
             })?;
+        // A revoked token looks exactly like an unknown one.
         let me = user_for(token, state.demo_agent())
+            .filter(|_| !state.revocations().is_revoked(token))
             .ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
-        Ok(Caller { me })
+        Ok(Caller {
+            me,
+            token: token.to_owned(),
+        })
     }
 }
 

@@ -1,22 +1,31 @@
 //! The Operations Monitor's demo backend: the REST contract (snapshots and
 //! supervisors' actions) and the SSE change stream (`api/openapi.yaml`) over a seeded simulation of a
-//! contact center, plus the built SPA as static files.
+//! contact center, plus the built SPA as static files with its runtime
+//! `config.json` under a Content-Security-Policy, and a demo portal on a
+//! second origin that embeds the monitor.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
-//! let server = demo_backend::spawn(demo_backend::Options { port: 0, ..Default::default() }).await?;
-//! println!("{}", server.base_url());
+//! let options = demo_backend::Options { port: 0, portal_port: 0, ..Default::default() };
+//! let server = demo_backend::spawn(options).await?;
+//! println!("{} (portal: {:?})", server.base_url(), server.portal_url());
 //! server.stop().await;
 //! # Ok(()) }
 //! ```
 
 pub mod auth;
+mod base_path;
 mod clock;
+mod csp;
 mod faults;
 pub mod idempotency;
 mod options;
+mod origins;
+mod portal;
 pub mod problem;
+mod revocation;
 mod routes;
+mod runtime_config;
 mod server;
 pub mod sim;
 mod state;
@@ -24,6 +33,10 @@ mod static_files;
 mod stream;
 mod ticker;
 
+pub use base_path::BasePath;
 pub use faults::Faults;
+pub use monitor_core::config::LiveMode;
+/// Who wrote a message, for [`Server::inject_message`].
+pub use monitor_core::Author;
 pub use options::Options;
 pub use server::{spawn, Server};

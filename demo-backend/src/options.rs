@@ -3,6 +3,9 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
+use monitor_core::config::LiveMode;
+
+use crate::base_path::BasePath;
 use crate::faults::Faults;
 
 /// How to run the demo backend.
@@ -36,6 +39,28 @@ pub struct Options {
     /// Seconds between `heartbeat` events on the change stream (0 = none).
     #[arg(long, default_value_t = 15)]
     pub heartbeat_secs: u64,
+    /// Port of the demo portal: a second origin whose page embeds the monitor
+    /// in an iframe and hands it a token (0 = any free port).
+    #[arg(long, default_value_t = 8081)]
+    pub portal_port: u16,
+    /// Do not start the demo portal (the monitor then allows no parent origin).
+    #[arg(long)]
+    pub no_portal: bool,
+    /// Test only: port of a page on a third origin that embeds the monitor
+    /// and posts it a token without being an allowed parent (0 = any free
+    /// port). Off unless given.
+    #[arg(long)]
+    pub hostile_port: Option<u16>,
+    /// Path prefix of the SPA, its deep links and its config.json (the API
+    /// stays at /api/v1).
+    #[arg(long, default_value = "/", value_parser = BasePath::parse)]
+    pub base_path: BasePath,
+    /// How the monitor learns about changes, as config.json tells it: sse or poll.
+    #[arg(long, default_value = "sse", value_parser = parse_live_mode)]
+    pub live_mode: LiveMode,
+    /// Milliseconds between snapshot reloads in poll mode, as config.json tells it.
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(500..))]
+    pub poll_interval_ms: u32,
     /// Faults to inject from the start (none by default); switchable later
     /// through [`crate::Server::set_faults`].
     #[command(flatten)]
@@ -53,8 +78,22 @@ impl Default for Options {
             rate: 5.0,
             static_dir: None,
             heartbeat_secs: 15,
+            portal_port: 8081,
+            no_portal: false,
+            hostile_port: None,
+            base_path: BasePath::default(),
+            live_mode: LiveMode::Sse,
+            poll_interval_ms: 5000,
             faults: Faults::default(),
         }
+    }
+}
+
+fn parse_live_mode(value: &str) -> Result<LiveMode, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "sse" => Ok(LiveMode::Sse),
+        "poll" => Ok(LiveMode::Poll),
+        _ => Err(format!("{value:?} is neither sse nor poll")),
     }
 }
 
@@ -68,5 +107,39 @@ mod tests {
         let parsed = Options::parse_from(["demo-backend"]);
         let default = Options::default();
         assert_eq!(format!("{parsed:?}"), format!("{default:?}"));
+    }
+
+    #[test]
+    fn embedding_and_runtime_flags_parse() {
+        let parsed = Options::try_parse_from([
+            "demo-backend",
+            "--no-portal",
+            "--hostile-port",
+            "0",
+            "--base-path",
+            "/monitor/",
+            "--live-mode",
+            "poll",
+            "--poll-interval-ms",
+            "2000",
+        ])
+        .unwrap();
+        assert!(parsed.no_portal);
+        assert_eq!(parsed.hostile_port, Some(0));
+        assert_eq!(parsed.base_path.prefix(), "/monitor");
+        assert_eq!(parsed.live_mode, LiveMode::Poll);
+        assert_eq!(parsed.poll_interval_ms, 2000);
+    }
+
+    #[test]
+    fn values_the_monitor_would_reject_are_refused_at_the_command_line() {
+        for bad in [
+            &["--live-mode", "websocket"][..],
+            &["--poll-interval-ms", "100"],
+            &["--base-path", "/api"],
+        ] {
+            let args = std::iter::once("demo-backend").chain(bad.iter().copied());
+            assert!(Options::try_parse_from(args).is_err(), "{bad:?} accepted");
+        }
     }
 }

@@ -8,6 +8,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::faults::FaultSwitch;
 use crate::idempotency::KeyStore;
+use crate::revocation::Revocations;
 use crate::sim::Sim;
 
 #[derive(Clone, Debug)]
@@ -28,6 +29,7 @@ struct Shared {
     /// Cancelled when the server stops; open streams end on it.
     shutdown: CancellationToken,
     faults: FaultSwitch,
+    revocations: Revocations,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
                 heartbeat,
                 shutdown,
                 faults,
+                revocations: Revocations::default(),
             }),
         }
     }
@@ -86,5 +89,10 @@ impl AppState {
     /// The injected faults in force.
     pub fn faults(&self) -> &FaultSwitch {
         &self.inner.faults
+    }
+
+    /// Tokens revoked by the test hook.
+    pub fn revocations(&self) -> &Revocations {
+        &self.inner.revocations
     }
 }

@@ -10,6 +10,9 @@
 //! Injected faults (see [`crate::faults`]) act here too: a connection is cut
 //! after `drop_stream_secs`, a resume is refused, and change events are
 //! duplicated, reordered or malformed on their way out ([`mangle`]).
+//!
+//! A stream ends when its token is revoked, so the client's reconnect meets
+//! the 401.
 
 mod mangle;
 
@@ -69,6 +72,9 @@ struct Feed {
     /// The faults in force, watched so that a change applies to this
     /// connection at once (turning drops on cuts it if it is already old).
     faults: watch::Receiver<Faults>,
+    /// The token this stream signed in with, and word of revocations.
+    token: String,
+    revocations: watch::Receiver<u64>,
     mangler: Mangler,
     opened: Instant,
 }
@@ -77,6 +83,11 @@ impl Feed {
     /// `resume`: `None` without `Last-Event-ID`, `Some(None)` when it was unparseable.
     fn open(state: AppState, caller: &Caller, resume: Option<Option<u64>>) -> Self {
         let faults = state.faults().watch();
+        let mut revocations = state.revocations().watch();
+        // Revoked between the sign-in check and here: end at the first poll.
+        if state.revocations().is_revoked(&caller.token) {
+            revocations.mark_changed();
+        }
         // A refused resume is answered like an unusable one.
         let refuse_resume = faults.borrow().refuse_resume;
         let resume = if refuse_resume {
@@ -114,6 +125,8 @@ impl Feed {
             ready: VecDeque::new(),
             heartbeat,
             faults,
+            token: caller.token.clone(),
+            revocations,
             mangler,
             opened: Instant::now(),
         };
@@ -168,12 +181,26 @@ impl Feed {
             .flatten()
     }
 
+    /// Whether this stream's token was revoked; checked between events too,
+    /// so a busy stream ends as promptly as an idle one.
+    fn revoked(&mut self) -> bool {
+        match self.revocations.has_changed() {
+            Ok(false) => false,
+            Ok(true) => {
+                self.revocations.mark_unchanged();
+                self.state.revocations().is_revoked(&self.token)
+            }
+            // The server is gone.
+            Err(_) => true,
+        }
+    }
+
     fn into_stream(self) -> impl Stream<Item = Result<Event, Infallible>> {
         stream::unfold(self, |mut feed| async move {
             loop {
                 let cut = feed.cut_at();
                 // Checked before each event too: a busy stream must still be cut.
-                if cut.is_some_and(|at| at <= Instant::now()) {
+                if cut.is_some_and(|at| at <= Instant::now()) || feed.revoked() {
                     return None;
                 }
                 if let Some(event) = feed.ready.pop_front() {
@@ -185,6 +212,12 @@ impl Feed {
                     _ = until(cut) => return None,
                     // Only the switch going away (the server with it) fails this.
                     changed = feed.faults.changed() => if changed.is_err() { return None },
+                    // `changed` marks the news seen: check the token here.
+                    changed = feed.revocations.changed() => {
+                        if changed.is_err() || feed.state.revocations().is_revoked(&feed.token) {
+                            return None;
+                        }
+                    }
                     received = feed.rx.recv() => match received {
                         Ok(entry) => feed.accept(&entry),
                         Err(RecvError::Lagged(_)) => feed.lagged(),

@@ -6,6 +6,9 @@ use common::{frozen_with, get};
 use demo_backend::Options;
 
 const INDEX: &str = "<!doctype html><title>Operations Monitor</title>";
+/// INDEX as served: with a base element, so relative asset URLs resolve
+/// against the SPA's root from any deep link.
+const SERVED: &str = "<!doctype html><base href=\"/\"><title>Operations Monitor</title>";
 
 async fn with_dist() -> (tempfile::TempDir, demo_backend::Server) {
     let dist = tempfile::tempdir().unwrap();
@@ -25,7 +28,7 @@ async fn deep_link_is_answered_with_the_spa_index_html() {
     for path in ["/", "/conversations/c-000123", "/agents"] {
         let response = get(&server, path, None).await;
         assert_eq!(response.status(), 200, "{path}");
-        assert_eq!(response.text().await.unwrap(), INDEX, "{path}");
+        assert_eq!(response.text().await.unwrap(), SERVED, "{path}");
     }
 }
 

@@ -5,6 +5,7 @@
 //! headless Chromium profile, so tests run in parallel without sharing state.
 //! Elements are found by role and accessible name, as a user finds them.
 
+pub mod bench;
 mod browser;
 mod locate;
 

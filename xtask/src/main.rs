@@ -2,6 +2,7 @@
 //! missing, builds the SPA and runs or tests everything. Plain std on purpose
 //! so it compiles in seconds.
 
+mod bench;
 mod paths;
 mod spa;
 mod steps;
@@ -21,7 +22,10 @@ commands:
   run [-- <backend args>]   build the SPA (release) and run the demo backend serving it
   test [--only a,b,...]     fmt, clippy, tests (host, wasm, e2e) and the SPA build;
                             steps: fmt, clippy, clippy-wasm, host, wasm, build, e2e
-  bench                     not implemented yet";
+  bench [--quick] [...]     build the SPA (release) and measure it in headless Chromium at
+                            1k, 10k and 50k conversations; prints a table and writes
+                            BENCHMARKS.md (--quick: 30 s of events instead of 5 minutes,
+                            fewer keystrokes; --help lists the other options)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,10 +40,7 @@ fn main() -> ExitCode {
     match command.as_str() {
         "run" => run(&ctx, rest),
         "test" => test(&ctx, rest),
-        "bench" => {
-            println!("bench: not implemented yet (issue 7)");
-            ExitCode::from(2)
-        }
+        "bench" => bench::run(&ctx, rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -71,9 +72,14 @@ fn run(ctx: &Ctx, args: &[String]) -> ExitCode {
     if let Err(e) = prepared {
         return fail(&e);
     }
-    let port = versions::parse_port(passthrough).unwrap_or(8080);
+    let port = versions::parse_port(passthrough, "--port").unwrap_or(8080);
     println!("\nxtask: starting the demo backend (it compiles first on a cold cache).");
-    println!("xtask: Open http://127.0.0.1:{port}/ and sign in with token demo-admin\n");
+    println!("xtask: Open http://127.0.0.1:{port}/ and sign in with token demo-admin");
+    if !passthrough.iter().any(|a| a == "--no-portal") {
+        let portal = versions::parse_port(passthrough, "--portal-port").unwrap_or(8081);
+        println!("xtask: Or open the demo portal at http://127.0.0.1:{portal}/");
+    }
+    println!();
     let mut cmd = ctx.command("cargo");
     cmd.args("run --release -p demo-backend -- --static-dir".split_whitespace())
         .arg(ctx.dist())

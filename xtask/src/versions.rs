@@ -92,14 +92,15 @@ fn words(output: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The port in the backend's arguments (`--port N` or `--port=N`; the last wins).
-pub fn parse_port(args: &[String]) -> Option<u16> {
+/// The port given to a backend flag (`--port N` or `--port=N` for
+/// `flag = "--port"`; the last wins).
+pub fn parse_port(args: &[String], flag: &str) -> Option<u16> {
     let mut port = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        if arg == "--port" {
+        if arg == flag {
             port = iter.next().and_then(|v| v.parse().ok()).or(port);
-        } else if let Some(v) = arg.strip_prefix("--port=") {
+        } else if let Some(v) = arg.strip_prefix(flag).and_then(|r| r.strip_prefix('=')) {
             port = v.parse().ok().or(port);
         }
     }
@@ -191,13 +192,25 @@ version = "0.1.0"
     #[test]
     fn port_from_passthrough_args() {
         let args = |s: &[&str]| s.iter().map(|a| a.to_string()).collect::<Vec<_>>();
-        assert_eq!(parse_port(&args(&[])), None);
-        assert_eq!(parse_port(&args(&["--port", "9000"])), Some(9000));
+        assert_eq!(parse_port(&args(&[]), "--port"), None);
+        assert_eq!(parse_port(&args(&["--port", "9000"]), "--port"), Some(9000));
         assert_eq!(
-            parse_port(&args(&["--seed", "1", "--port=9001"])),
+            parse_port(&args(&["--seed", "1", "--port=9001"]), "--port"),
             Some(9001)
         );
-        assert_eq!(parse_port(&args(&["--port", "nope"])), None);
-        assert_eq!(parse_port(&args(&["--port"])), None);
+        assert_eq!(parse_port(&args(&["--port", "nope"]), "--port"), None);
+        assert_eq!(parse_port(&args(&["--port"]), "--port"), None);
+    }
+
+    #[test]
+    fn portal_port_is_told_apart_from_the_monitor_port() {
+        let args = |s: &[&str]| s.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        let both = args(&["--port", "9000", "--portal-port=9001"]);
+        assert_eq!(parse_port(&both, "--port"), Some(9000));
+        assert_eq!(parse_port(&both, "--portal-port"), Some(9001));
+        assert_eq!(
+            parse_port(&args(&["--portal-port", "9002"]), "--port"),
+            None
+        );
     }
 }

@@ -10,19 +10,37 @@ mod me;
 mod messages;
 mod transfer;
 
-use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Arc;
 
+use axum::body::Bytes;
+use axum::handler::Handler;
 use axum::middleware;
 use axum::routing::{any, get, post};
 use axum::Router;
 
+use crate::base_path::BasePath;
+use crate::csp::{self, MonitorPolicy};
 use crate::problem::{method_not_allowed, not_found};
 use crate::state::AppState;
-use crate::{faults, static_files, stream};
+use crate::static_files::{self, Spa};
+use crate::{faults, runtime_config, stream};
 
-/// The whole application: the API under `/api/v1`, and the SPA from
-/// `static_dir` (when given) for every other path.
-pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
+/// What the monitor listener serves besides the API.
+#[derive(Debug)]
+pub struct Site {
+    pub base: BasePath,
+    /// The built SPA, if any.
+    pub static_dir: Option<PathBuf>,
+    /// `config.json`'s body.
+    pub config: Bytes,
+    pub csp: MonitorPolicy,
+}
+
+/// The whole monitor listener: the API under `/api/v1`, `config.json` and
+/// the SPA (when given) under the base path, every response with a
+/// Content-Security-Policy.
+pub fn router(state: AppState, site: Site) -> Router {
     let router = Router::new()
         .route("/api/v1/me", get(me::get))
         .route("/api/v1/monitor/conversations", get(conversations::list))
@@ -47,8 +65,26 @@ pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
             faults::http::inject,
         ))
         .with_state(state);
-    match static_dir {
-        Some(dir) => static_files::mount(router, dir),
+    // Added after the fault layer: like the static files, never refused.
+    let config = site.config;
+    let router = router.route(
+        &format!("{}/config.json", site.base.prefix()),
+        get(move || async move { runtime_config::response(config) }),
+    );
+    let default_policy = site.csp.header(&[]);
+    let router = match site.static_dir {
+        Some(dir) => {
+            let spa = Spa {
+                dir,
+                base: site.base,
+                csp: site.csp,
+            };
+            router.fallback_service(static_files::serve.with_state(Arc::new(spa)))
+        }
         None => router.fallback(not_found),
-    }
+    };
+    router.layer(middleware::map_response_with_state(
+        default_policy,
+        csp::add_default,
+    ))
 }

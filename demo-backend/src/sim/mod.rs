@@ -99,6 +99,33 @@ impl Sim {
         self.arrive(0, Channel::Webchat, customer, now)
     }
 
+    /// Appends a message by `author` to the transcript of the active
+    /// conversation `id`, moves its `updated_at` to `now` and emits it, so
+    /// open monitors see it. The author's name is the conversation's
+    /// customer or agent (the bot's name for the bot, none for the system);
+    /// the status does not change. `false` when no active conversation has
+    /// this id.
+    pub fn inject_message(&mut self, id: &str, author: Author, text: &str, now: Timestamp) -> bool {
+        let Some(position) = self.world.active.position(id) else {
+            return false;
+        };
+        let c = &self.world.active.at(position).conversation;
+        let before = Footprint::of(c);
+        let name = match author {
+            Author::Customer => Some(c.customer.name.clone()),
+            Author::Agent => c.agent.as_ref().map(|a| a.name.clone()),
+            Author::Bot => Some(transcript::BOT_NAME.to_owned()),
+            _ => None,
+        };
+        let message = self.message(author, name, text.to_owned(), now);
+        self.world.active.modify(position, |r| {
+            r.conversation.updated_at = Some(now);
+            r.push_message(message);
+        });
+        self.emit_conversation(id, Some(before));
+        true
+    }
+
     /// Adds a queued conversation and emits it.
     fn arrive(
         &mut self,
@@ -267,5 +294,35 @@ mod tests {
         assert_eq!(record.conversation.customer.name, "Zoë Núñez");
         assert_eq!(sim.journal().sequence(), 1);
         assert_eq!(sim.world().active.queue().last(), Some(id.as_str()));
+    }
+
+    #[test]
+    fn injected_message_ends_the_transcript_moves_updated_at_and_is_journaled() {
+        let mut sim = Sim::new(config(7), seed::anchor());
+        let record = sim.world().active.at(0).clone();
+        let id = record.conversation.id.clone();
+        let now = chrono::Utc::now();
+        assert!(sim.inject_message(&id, Author::Customer, "¿Siguen ahí?", now));
+        let after = sim.world().active.get(&id).unwrap();
+        assert_eq!(after.conversation.updated_at, Some(now));
+        assert_eq!(after.conversation.status, record.conversation.status);
+        let last = transcript::transcript(sim.seed(), after).pop().unwrap();
+        assert_eq!(
+            (
+                last.author,
+                last.author_name,
+                last.text.as_str(),
+                last.sent_at
+            ),
+            (
+                Author::Customer,
+                Some(record.conversation.customer.name.clone()),
+                "¿Siguen ahí?",
+                now
+            )
+        );
+        assert_eq!(sim.journal().sequence(), 1);
+        assert!(!sim.inject_message("c-nope", Author::Agent, "x", now));
+        assert_eq!(sim.journal().sequence(), 1);
     }
 }

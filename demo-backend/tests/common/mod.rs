@@ -28,11 +28,37 @@ pub async fn frozen_with(options: Options) -> Server {
     .await
 }
 
-/// A server on a free port with these options.
+/// A server on a free port with these options; its portal, unless turned
+/// off, on another free port (tests run in parallel).
 pub async fn spawn(options: Options) -> Server {
-    demo_backend::spawn(Options { port: 0, ..options })
+    demo_backend::spawn(Options {
+        port: 0,
+        portal_port: 0,
+        ..options
+    })
+    .await
+    .expect("server starts")
+}
+
+/// GETs an absolute `url` without following redirects.
+pub async fn get_url(url: &str) -> reqwest::Response {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    tokio::time::timeout(PATIENCE, client.get(url).send())
         .await
-        .expect("server starts")
+        .expect("response in time")
+        .expect("request sent")
+}
+
+/// A response header as text ("" when absent).
+pub fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
 }
 
 pub async fn get(server: &Server, path: &str, token: Option<&str>) -> reqwest::Response {

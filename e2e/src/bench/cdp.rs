@@ -56,7 +56,9 @@ impl Metrics {
 
 /// Starts the Performance domain (needed once before [`metrics`]).
 pub async fn enable_performance(client: &Client) -> Result<(), String> {
-    execute(client, "Performance.enable", json!({})).await.map(drop)
+    execute(client, "Performance.enable", json!({}))
+        .await
+        .map(drop)
 }
 
 pub async fn metrics(client: &Client) -> Result<Metrics, String> {
@@ -67,7 +69,12 @@ pub async fn metrics(client: &Client) -> Result<Metrics, String> {
         .ok_or_else(|| format!("Performance.getMetrics: unexpected answer {value}"))?;
     Ok(Metrics(
         list.iter()
-            .filter_map(|m| Some((m.get("name")?.as_str()?.to_owned(), m.get("value")?.as_f64()?)))
+            .filter_map(|m| {
+                Some((
+                    m.get("name")?.as_str()?.to_owned(),
+                    m.get("value")?.as_f64()?,
+                ))
+            })
             .collect(),
     ))
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// One size of the simulated contact center.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Scale {
     pub conversations: usize,
     pub agents: usize,
@@ -24,7 +24,7 @@ impl Scale {
     /// "1k", "10k", "50k", or the plain number.
     pub fn label(&self) -> String {
         let n = self.conversations;
-        if n >= 1000 && n % 1000 == 0 {
+        if n >= 1000 && n.is_multiple_of(1000) {
             format!("{}k", n / 1000)
         } else {
             n.to_string()

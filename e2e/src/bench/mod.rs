@@ -3,15 +3,16 @@
 //! protocol. Nothing here asserts a time; the figures go to a table and to
 //! `BENCHMARKS.md`.
 //!
-//! - [`config`]: what a run does (full or `--quick`, scales).
-//! - [`cdp`]: DevTools protocol commands through chromedriver.
-//! - [`probe`]: the JS injected into the page and the snippets that read it.
-//! - [`page`]: one signed-in page and what can be measured on it.
-//! - [`scenario`]: the steps at one scale (a frozen and a live backend).
-//! - [`stats`]: percentiles.
-//! - [`bundle`]: sizes of the built wasm, JS and CSS (raw, gzip, brotli).
-//! - [`machine`]: date and machine description.
-//! - [`report`]: the table, the targets and `BENCHMARKS.md`.
+//! - [`config`] — what a run does (full or `--quick`, scales).
+//! - [`cdp`] — DevTools protocol commands through chromedriver.
+//! - [`probe`] — the JS injected into the page and the snippets that read it.
+//! - [`page`] — one signed-in page and what can be measured on it.
+//! - [`scenario`] — the steps at one scale (a frozen and a live backend).
+//! - [`stats`] — percentiles.
+//! - [`bundle`] — sizes of the built wasm, JS and CSS (raw, gzip, brotli).
+//! - [`machine`] — date and machine description.
+//! - [`targets`] — the targets judged on the largest scale.
+//! - [`report`] — the table and `BENCHMARKS.md`.
 
 pub mod bundle;
 pub mod cdp;
@@ -22,5 +23,6 @@ pub mod probe;
 pub mod report;
 pub mod scenario;
 pub mod stats;
+pub mod targets;
 
 pub use config::{Config, Scale};

@@ -104,7 +104,10 @@ impl Page {
             // Sparse polling: each check is a (tiny) task on the page's main thread.
             tokio::time::sleep(Duration::from_millis(250)).await;
             let painted: Option<f64> = page
-                .eval("return window.__bench ? window.__bench.firstRows : null", vec![])
+                .eval(
+                    "return window.__bench ? window.__bench.firstRows : null",
+                    vec![],
+                )
                 .await?;
             if painted.is_some() {
                 page.loaded_at = Instant::now();
@@ -112,7 +115,10 @@ impl Page {
             }
             if Instant::now() > deadline {
                 let text: String = page
-                    .eval("return document.body ? document.body.innerText.slice(0, 300) : ''", vec![])
+                    .eval(
+                        "return document.body ? document.body.innerText.slice(0, 300) : ''",
+                        vec![],
+                    )
                     .await
                     .unwrap_or_default();
                 return Err(format!(
@@ -123,7 +129,11 @@ impl Page {
     }
 
     /// Runs a script and decodes its result.
-    pub async fn eval<T: DeserializeOwned>(&self, script: &str, args: Vec<Value>) -> Result<T, String> {
+    pub async fn eval<T: DeserializeOwned>(
+        &self,
+        script: &str,
+        args: Vec<Value>,
+    ) -> Result<T, String> {
         let value = self
             .browser
             .client
@@ -179,11 +189,18 @@ impl Page {
 
     /// Types at least `keystrokes` keys in the search box: the start of a
     /// customer name on screen, then as many backspaces, name after name.
-    pub async fn type_in_search(&self, keystrokes: usize, pause: Duration) -> Result<Recorded, String> {
+    pub async fn type_in_search(
+        &self,
+        keystrokes: usize,
+        pause: Duration,
+    ) -> Result<Recorded, String> {
         let names: Vec<String> = self.eval(probe::CUSTOMER_NAMES, vec![]).await?;
         let words = search_words(&names);
         let search = self.browser.wait_for(Role::SearchBox, "Search").await;
-        search.click().await.map_err(|e| format!("focus the search box: {e}"))?;
+        search
+            .click()
+            .await
+            .map_err(|e| format!("focus the search box: {e}"))?;
         let _: bool = self.eval(probe::RESET_INTERACTIONS, vec![]).await?;
         let backspace = Key::Backspace.to_string();
         let mut sent = 0;
@@ -208,9 +225,16 @@ impl Page {
     }
 
     /// Clicks the "Queued" choice of the Status filter `clicks` times.
-    pub async fn toggle_status_filter(&self, clicks: usize, pause: Duration) -> Result<Recorded, String> {
+    pub async fn toggle_status_filter(
+        &self,
+        clicks: usize,
+        pause: Duration,
+    ) -> Result<Recorded, String> {
         let button = self.browser.wait_for(Role::Button, "Status").await;
-        button.click().await.map_err(|e| format!("open the Status filter: {e}"))?;
+        button
+            .click()
+            .await
+            .map_err(|e| format!("open the Status filter: {e}"))?;
         let queued = self.browser.wait_for(Role::Checkbox, "Queued").await;
         let _: bool = self.eval(probe::RESET_INTERACTIONS, vec![]).await?;
         for _ in 0..clicks {
@@ -221,7 +245,10 @@ impl Page {
             tokio::time::sleep(pause).await;
         }
         let recorded = self.recorded(clicks).await;
-        button.click().await.map_err(|e| format!("close the Status filter: {e}"))?;
+        button
+            .click()
+            .await
+            .map_err(|e| format!("close the Status filter: {e}"))?;
         recorded
     }
 
@@ -253,7 +280,9 @@ pub fn search_words(names: &[String]) -> Vec<String> {
         }
     }
     if words.is_empty() {
-        words = ["Maria", "Jose", "Ana", "Carlos"].map(String::from).to_vec();
+        words = ["Maria", "Jose", "Ana", "Carlos"]
+            .map(String::from)
+            .to_vec();
     }
     words
 }

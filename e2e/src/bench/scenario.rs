@@ -88,6 +88,8 @@ fn backend(scale: Scale, rate: f64) -> Options {
         conversations: scale.conversations,
         agents: scale.agents,
         rate,
+        // The demo portal (a second origin embedding the monitor) is not measured.
+        no_portal: true,
         ..Options::default()
     }
 }
@@ -98,7 +100,11 @@ fn patience(scale: Scale) -> Duration {
 }
 
 /// Runs both phases at `scale`; `log` reports progress.
-pub async fn run(config: &Config, scale: Scale, log: &dyn Fn(String)) -> Result<ScaleResult, String> {
+pub async fn run(
+    config: &Config,
+    scale: Scale,
+    log: &(dyn Fn(String) + Sync),
+) -> Result<ScaleResult, String> {
     let label = scale.label();
     let mut result = ScaleResult {
         scale,
@@ -150,7 +156,9 @@ pub async fn run(config: &Config, scale: Scale, log: &dyn Fn(String)) -> Result<
     ));
     let recorded = page.type_in_search(config.keystrokes, config.pause).await?;
     result.live_search = Interactions::from_recorded(&recorded, "search");
-    let recorded = page.toggle_status_filter(config.toggles, config.pause * 2).await?;
+    let recorded = page
+        .toggle_status_filter(config.toggles, config.pause * 2)
+        .await?;
     result.live_filter = Interactions::from_recorded(&recorded, "filter");
     log(format!(
         "[{label}] live: {} keystrokes, {} filter changes",

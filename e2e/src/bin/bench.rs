@@ -1,0 +1,71 @@
+//! `cargo xtask bench` runs this (in release): the monitor's speed and
+//! memory at 1k, 10k and 50k conversations, measured in headless Chromium,
+//! printed as a table and written to `BENCHMARKS.md`. See `e2e::bench`.
+//!
+//! `cargo run --release -p e2e --bin bench -- [--quick] [--scales ...]`
+//! needs the SPA built into `dist/` (or `MONITOR_DIST`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use e2e::bench::report::{self, Outcome};
+use e2e::bench::{bundle, machine::Machine, scenario, Config};
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let default_out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../BENCHMARKS.md");
+    let config = match Config::from_args(&args, default_out) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let dist = e2e::dist_dir();
+    if !dist.join("index.html").is_file() {
+        eprintln!(
+            "bench: no built SPA in {} (run `cargo xtask bench`, which builds it)",
+            dist.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    eprintln!("bench: mode {}, SPA from {}", config.mode(), dist.display());
+    let machine = Machine::describe();
+    let bundle = bundle::measure(&dist);
+
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    for &scale in &config.scales {
+        // A panic in one scale (a WebDriver wait that timed out) is that
+        // scale's failure, not the run's: its browser is dropped (killed) on unwind.
+        let task_config = config.clone();
+        let run = tokio::spawn(async move {
+            scenario::run(&task_config, scale, &|line| eprintln!("bench: {line}")).await
+        });
+        let outcome = match run.await {
+            Ok(result) => result,
+            Err(e) => Err(format!("the run panicked: {e}")),
+        };
+        if let Err(e) = &outcome {
+            eprintln!("bench: [{}] failed: {e}", scale.label());
+        }
+        outcomes.push((scale, outcome));
+    }
+
+    let doc = report::document(&outcomes, &config, &machine, bundle.as_ref());
+    let table_start = doc.find("## Results").unwrap_or(0);
+    let table_end = doc.find("## How each figure").unwrap_or(doc.len());
+    println!("{}", &doc[table_start..table_end]);
+    if let Some(out) = &config.out {
+        if let Err(e) = std::fs::write(out, &doc) {
+            eprintln!("bench: cannot write {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        println!("bench: wrote {}", out.display());
+    }
+    if outcomes.iter().any(|(_, r)| r.is_err()) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

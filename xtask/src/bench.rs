@@ -1,0 +1,56 @@
+//! `cargo xtask bench`: builds the SPA (release) and runs the `bench` binary
+//! of the e2e crate (release too, so the in-process demo backend takes as
+//! little of the browser's CPU as it can), which prints the table and
+//! writes `BENCHMARKS.md`.
+
+use std::process::ExitCode;
+
+use crate::paths::Ctx;
+use crate::spa;
+use crate::tools::{self, Needs, CHROMEDRIVER, CHROMIUM};
+
+/// Everything after `bench` (an optional leading `--` dropped) goes to the
+/// bench binary, e.g. `--quick` or `--scales 1000,10000`.
+pub fn run(ctx: &Ctx, args: &[String]) -> ExitCode {
+    let passthrough = match args.first() {
+        Some(first) if first == "--" => &args[1..],
+        _ => args,
+    };
+    println!("{}", ctx.describe());
+    let needs = Needs {
+        browser: true,
+        ..Needs::spa()
+    };
+    // `--help` only needs the binary.
+    let help = passthrough.iter().any(|a| a == "--help" || a == "-h");
+    let prepared = spa::check_trunk_toml(ctx)
+        .and_then(|()| tools::ensure(ctx, &needs))
+        .and_then(|()| if help { Ok(()) } else { spa::build(ctx) });
+    if let Err(e) = prepared {
+        eprintln!("xtask: error: {e}");
+        return ExitCode::FAILURE;
+    }
+    let shown = std::iter::once("cargo xtask bench")
+        .chain(passthrough.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ");
+    println!(
+        "\n$ cargo run --release -p e2e --bin bench -- {}",
+        passthrough.join(" ")
+    );
+    let mut cmd = ctx.command("cargo");
+    cmd.args("run --release -p e2e --bin bench --".split_whitespace())
+        .args(passthrough)
+        .env("MONITOR_DIST", ctx.dist())
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("CHROMIUM", CHROMIUM)
+        .env("BENCH_COMMAND", shown);
+    match cmd.status() {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(status) => ExitCode::from(status.code().map_or(1, |c| c.clamp(1, 255) as u8)),
+        Err(e) => {
+            eprintln!("xtask: error: cannot start cargo: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
