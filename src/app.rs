@@ -58,10 +58,12 @@ fn Configured(config: Config) -> impl IntoView {
 
     // Keyed on the token: another sign-in rebuilds the monitor from scratch,
     // so no row or number of the previous profile survives.
+    let base = base_path();
+    provide_context(AppBase(base.clone()));
     let token = Memo::new(move |_| session.token());
     let me = Memo::new(move |_| session.me());
     view! {
-        <Router base=base_path()>
+        <Router base=base.clone()>
             {move || match (token.get(), me.get()) {
                 (Some(token), Some(me)) => {
                     let api = session.client_for(&token);
@@ -101,6 +103,12 @@ fn RestoreSession(token: String) -> impl IntoView {
         _ => view! { <p class="loading" role="status">{move || t.get().loading}</p> }.into_any(),
     }
 }
+
+/// The path the app is served under, in context for links: the router
+/// prefixes it when navigating, but `<A href="/…">` takes absolute paths as
+/// they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppBase(pub String);
 
 /// The path the app is served under ("" at the root, "/monitor" under a
 /// sub-path), from where its own module was loaded: one build works at any

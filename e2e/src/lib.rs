@@ -37,8 +37,10 @@ pub async fn start_backend(options: Options) -> Server {
         "no built SPA in {} (run `cargo xtask test`, which builds it)",
         dist.display()
     );
+    // Free ports for the monitor and its portal, so tests run side by side.
     demo_backend::spawn(Options {
         port: 0,
+        portal_port: 0,
         static_dir: Some(dist),
         ..options
     })

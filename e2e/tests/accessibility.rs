@@ -9,12 +9,17 @@ fn axe_source() -> String {
         let home = std::env::var("HOME").unwrap_or_default();
         format!("{home}/.cache/ops-monitor/tools/node_modules/axe-core/axe.min.js")
     });
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("axe-core at {path}: {e} (run `cargo xtask test`)"))
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core at {path}: {e} (run `cargo xtask test`)"))
 }
 
 /// Runs axe on the page; the violations as "rule: help — nodes".
 async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
-    browser.client.execute(axe, vec![]).await.expect("inject axe-core");
+    browser
+        .client
+        .execute(axe, vec![])
+        .await
+        .expect("inject axe-core");
     let script = r#"
         const done = arguments[arguments.length - 1];
         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
@@ -22,7 +27,11 @@ async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
               v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
           .catch(e => done(['axe failed: ' + e]));
     "#;
-    let found = browser.client.execute_async(script, vec![]).await.expect("axe runs");
+    let found = browser
+        .client
+        .execute_async(script, vec![])
+        .await
+        .expect("axe runs");
     serde_json::from_value(found).unwrap_or_default()
 }
 
@@ -33,12 +42,25 @@ async fn check(browser: &Browser, axe: &str, view: &str, all: &mut Vec<String>) 
 }
 
 async fn open_row_action(browser: &Browser, action: &str) {
-    browser.find_all(Role::Button, Some("Options")).await[0].click().await.unwrap();
-    browser.wait_for(Role::MenuItem, action).await.click().await.unwrap();
+    browser.find_all(Role::Button, Some("Options")).await[0]
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::MenuItem, action)
+        .await
+        .click()
+        .await
+        .unwrap();
 }
 
 async fn close_dialog(browser: &Browser) {
-    browser.wait_for(Role::Button, "Close").await.click().await.unwrap();
+    browser
+        .wait_for(Role::Button, "Close")
+        .await
+        .click()
+        .await
+        .unwrap();
 }
 
 async fn every_view_in(theme: &str) {
@@ -49,21 +71,54 @@ async fn every_view_in(theme: &str) {
     browser.goto(&format!("/?lang=en&theme={theme}")).await;
     browser.wait_for(Role::TextBox, "Access token").await;
     check(&browser, &axe, "sign-in", &mut all).await;
-    browser.wait_for(Role::TextBox, "Access token").await.send_keys("demo-admin").await.unwrap();
-    browser.wait_for(Role::Button, "Sign in").await.click().await.unwrap();
-    eventually("rows", || async { (!browser.table_rows("Conversations").await.is_empty()).then_some(()) }).await;
+    browser
+        .wait_for(Role::TextBox, "Access token")
+        .await
+        .send_keys("demo-admin")
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Button, "Sign in")
+        .await
+        .click()
+        .await
+        .unwrap();
+    eventually("rows", || async {
+        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
+    })
+    .await;
     check(&browser, &axe, "conversations", &mut all).await;
 
-    browser.wait_for(Role::Button, "Status").await.click().await.unwrap();
+    browser
+        .wait_for(Role::Button, "Status")
+        .await
+        .click()
+        .await
+        .unwrap();
     check(&browser, &axe, "status filter open", &mut all).await;
-    browser.wait_for(Role::Button, "Status").await.click().await.unwrap();
+    browser
+        .wait_for(Role::Button, "Status")
+        .await
+        .click()
+        .await
+        .unwrap();
 
-    browser.find_all(Role::Button, Some("Options")).await[0].click().await.unwrap();
+    browser.find_all(Role::Button, Some("Options")).await[0]
+        .click()
+        .await
+        .unwrap();
     browser.wait_for(Role::MenuItem, "View conversation").await;
     check(&browser, &axe, "row menu", &mut all).await;
-    browser.wait_for(Role::MenuItem, "View conversation").await.click().await.unwrap();
+    browser
+        .wait_for(Role::MenuItem, "View conversation")
+        .await
+        .click()
+        .await
+        .unwrap();
     eventually("transcript", || async {
-        let text: String = browser.eval("return document.querySelector('dialog[open]')?.innerText || ''").await;
+        let text: String = browser
+            .eval("return document.querySelector('dialog[open]')?.innerText || ''")
+            .await;
         (!text.contains("Loading")).then_some(())
     })
     .await;
@@ -71,7 +126,9 @@ async fn every_view_in(theme: &str) {
     close_dialog(&browser).await;
 
     open_row_action(&browser, "Transfer conversation").await;
-    browser.wait_for(Role::Dialog, "Transfer conversation").await;
+    browser
+        .wait_for(Role::Dialog, "Transfer conversation")
+        .await;
     check(&browser, &axe, "transfer dialog", &mut all).await;
     close_dialog(&browser).await;
 
@@ -80,28 +137,76 @@ async fn every_view_in(theme: &str) {
     check(&browser, &axe, "end dialog", &mut all).await;
     close_dialog(&browser).await;
 
-    browser.find_all(Role::Checkbox, None).await[1].click().await.unwrap();
-    browser.wait_for(Role::Button, "End selected").await.click().await.unwrap();
-    browser.wait_for(Role::Dialog, "End selected conversations").await;
+    browser.find_all(Role::Checkbox, None).await[1]
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Button, "End selected")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Dialog, "End selected conversations")
+        .await;
     check(&browser, &axe, "end selected dialog", &mut all).await;
     close_dialog(&browser).await;
 
-    browser.wait_for(Role::Tab, "Agents").await.click().await.unwrap();
-    eventually("agent rows", || async { (!browser.table_rows("Agents").await.is_empty()).then_some(()) }).await;
+    browser
+        .wait_for(Role::Tab, "Agents")
+        .await
+        .click()
+        .await
+        .unwrap();
+    eventually("agent rows", || async {
+        (!browser.table_rows("Agents").await.is_empty()).then_some(())
+    })
+    .await;
     check(&browser, &axe, "agents", &mut all).await;
 
-    browser.wait_for(Role::Tab, "Finished").await.click().await.unwrap();
-    browser.wait_for(Role::Table, "Finished conversations").await;
+    browser
+        .wait_for(Role::Tab, "Finished")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Table, "Finished conversations")
+        .await;
     check(&browser, &axe, "finished", &mut all).await;
 
-    browser.wait_for(Role::Button, "Sign out").await.click().await.unwrap();
+    browser
+        .wait_for(Role::Button, "Sign out")
+        .await
+        .click()
+        .await
+        .unwrap();
     browser.goto(&format!("/?lang=en&theme={theme}")).await;
-    browser.wait_for(Role::TextBox, "Access token").await.send_keys("demo-agent").await.unwrap();
-    browser.wait_for(Role::Button, "Sign in").await.click().await.unwrap();
-    eventually("rows", || async { (!browser.table_rows("Conversations").await.is_empty()).then_some(()) }).await;
+    browser
+        .wait_for(Role::TextBox, "Access token")
+        .await
+        .send_keys("demo-agent")
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Button, "Sign in")
+        .await
+        .click()
+        .await
+        .unwrap();
+    eventually("rows", || async {
+        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
+    })
+    .await;
     check(&browser, &axe, "agent profile", &mut all).await;
 
-    assert!(all.is_empty(), "axe-core found {} violations in {theme}:\n{}", all.len(), all.join("\n"));
+    assert!(
+        all.is_empty(),
+        "axe-core found {} violations in {theme}:\n{}",
+        all.len(),
+        all.join("\n")
+    );
     server.stop().await;
 }
 
@@ -126,10 +231,16 @@ async fn axe_reports_a_planted_violation() {
     browser.wait_for(Role::TextBox, "Access token").await;
     browser
         .client
-        .execute("const i = document.createElement('img'); i.src = 'data:,'; document.body.append(i);", vec![])
+        .execute(
+            "const i = document.createElement('img'); i.src = 'data:,'; document.body.append(i);",
+            vec![],
+        )
         .await
         .unwrap();
     let found = violations(&browser, &axe).await;
-    assert!(found.iter().any(|v| v.starts_with("image-alt")), "{found:?}");
+    assert!(
+        found.iter().any(|v| v.starts_with("image-alt")),
+        "{found:?}"
+    );
     server.stop().await;
 }

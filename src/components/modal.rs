@@ -29,10 +29,16 @@ pub fn Modal(
         }
     });
     on_cleanup(move || {
-        if let Some(el) = return_focus.and_then(|id| document().get_element_by_id(&id)) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
+        // After the dialog has left the DOM: removing a modal dialog moves
+        // focus to <body>, which would undo an earlier focus call.
+        if let Some(id) = return_focus {
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&id) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            });
         }
     });
     view! {

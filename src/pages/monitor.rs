@@ -16,6 +16,7 @@ use super::conversations::ConversationsPage;
 use super::dialogs::ActionDialogs;
 use super::finished::FinishedPage;
 use crate::api::ApiClient;
+use crate::app::AppBase;
 use crate::components::feed_status::{ConnectionIndicator, PauseToggle};
 use crate::components::row_menu::RowMenu;
 use crate::i18n::use_texts;
@@ -102,10 +103,11 @@ fn Tabs(agents: bool) -> impl IntoView {
     let t = use_texts();
     let location = use_location();
     let params = use_query_map();
+    let base = StoredValue::new(use_context::<AppBase>().map(|b| b.0).unwrap_or_default());
     // Switching tabs keeps the language choice, not the other tab's filters.
     let href = move |path: &str| match params.with(|p| p.get("lang")) {
-        Some(lang) => format!("{path}?lang={lang}"),
-        None => path.to_owned(),
+        Some(lang) => format!("{}{path}?lang={lang}", base.get_value()),
+        None => format!("{}{path}", base.get_value()),
     };
     // The section the path names: "" (conversations), "agents" or "finished".
     let selected = move |section: &'static str| {

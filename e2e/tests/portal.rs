@@ -1,0 +1,177 @@
+//! Ready for the portal: the demo portal on another origin embeds the
+//! monitor and hands over a token; a message from an origin not in the list
+//! is ignored; the app works under the strict CSP and from a sub-path; each
+//! language renders completely.
+
+use demo_backend::{BasePath, Options};
+use e2e::{eventually, quiet_options, start_backend, Browser, Role, CAPTURE_ERRORS};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_portal_on_another_origin_signs_the_monitor_in_with_the_chosen_profile() {
+    let server = start_backend(quiet_options()).await;
+    let portal = server.portal_url().expect("the portal runs");
+    assert_ne!(portal, server.base_url(), "the portal is another origin");
+    let browser = Browser::open(&portal).await;
+    browser.goto("/?profile=agent&lang=en").await;
+    let frame = eventually("the monitor's iframe", || async {
+        browser
+            .client
+            .find(fantoccini::Locator::Css("iframe"))
+            .await
+            .ok()
+    })
+    .await;
+    frame.enter_frame().await.unwrap();
+    eventually("the agent's conversations in the iframe", || async {
+        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
+    })
+    .await;
+    assert_eq!(
+        browser.names(Role::Tab).await,
+        ["Conversations", "Finished"],
+        "the agent profile's tabs"
+    );
+    browser.client.enter_parent_frame().await.unwrap();
+    let log: String = browser
+        .eval("return document.getElementById('handshake-log').innerText")
+        .await;
+    assert!(log.contains("ready"), "{log}");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_from_an_origin_not_in_the_list_is_ignored() {
+    let server = start_backend(Options {
+        hostile_port: Some(0),
+        ..quiet_options()
+    })
+    .await;
+    let hostile = server.hostile_url().expect("the hostile page runs");
+    let browser = Browser::open(&hostile).await;
+    browser.goto("/").await;
+    let frame = eventually("the monitor's iframe", || async {
+        browser
+            .client
+            .find(fantoccini::Locator::Css("iframe"))
+            .await
+            .ok()
+    })
+    .await;
+    eventually("several token messages posted", || async {
+        let status: String = browser
+            .eval("return document.querySelector('[role=status]').innerText")
+            .await;
+        let posted = status
+            .split("posted: ")
+            .nth(1)?
+            .split(';')
+            .next()?
+            .trim()
+            .parse::<u32>()
+            .ok()?;
+        (posted >= 3).then_some(())
+    })
+    .await;
+    frame.enter_frame().await.unwrap();
+    browser.wait_for(Role::TextBox, "Access token").await;
+    assert!(
+        browser.table_rows("Conversations").await.is_empty(),
+        "the hostile token signed nobody in"
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_monitor_works_from_a_sub_path_under_the_strict_csp() {
+    let options = Options {
+        base_path: BasePath::parse("/monitor").unwrap(),
+        ..quiet_options()
+    };
+    let server = start_backend(options).await;
+    let browser = Browser::open(&server.base_url()).await;
+    browser.goto("/monitor/?lang=en").await;
+    browser
+        .client
+        .execute(CAPTURE_ERRORS, vec![])
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::TextBox, "Access token")
+        .await
+        .send_keys("demo-admin")
+        .await
+        .unwrap();
+    browser
+        .wait_for(Role::Button, "Sign in")
+        .await
+        .click()
+        .await
+        .unwrap();
+    eventually("rows", || async {
+        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
+    })
+    .await;
+    browser
+        .wait_for(Role::Tab, "Agents")
+        .await
+        .click()
+        .await
+        .unwrap();
+    eventually("agent rows", || async {
+        (!browser.table_rows("Agents").await.is_empty()).then_some(())
+    })
+    .await;
+    let url = browser.current_url().await;
+    assert!(url.contains("/monitor/agents"), "{url}");
+    browser.reload().await;
+    eventually("agent rows after a reload of the deep link", || async {
+        (!browser.table_rows("Agents").await.is_empty()).then_some(())
+    })
+    .await;
+    let csp_violations: usize = browser
+        .eval("return performance.getEntriesByType('resource').filter(e => e.name.includes('csp')).length")
+        .await;
+    assert_eq!(csp_violations, 0);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_language_renders_its_own_words_with_nothing_missing() {
+    let server = start_backend(quiet_options()).await;
+    let cases = [
+        ("es", "Atenciones", "Cliente", "Ingresar"),
+        ("pt-BR", "Atendimentos", "Cliente", "Entrar"),
+        ("en", "Conversations", "Customer", "Sign in"),
+    ];
+    for (lang, tab, column, sign_in) in cases {
+        let browser = Browser::open(&server.base_url()).await;
+        browser.goto(&format!("/?lang={lang}")).await;
+        browser.wait_for(Role::Button, sign_in).await;
+        let field = browser.find_all(Role::TextBox, None).await.remove(0);
+        field.send_keys("demo-admin").await.unwrap();
+        browser
+            .wait_for(Role::Button, sign_in)
+            .await
+            .click()
+            .await
+            .unwrap();
+        browser.wait_for(Role::Tab, tab).await;
+        eventually(&format!("the {column} column in {lang}"), || async {
+            browser
+                .names(Role::ColumnHeader)
+                .await
+                .iter()
+                .any(|h| h == column)
+                .then_some(())
+        })
+        .await;
+        let lang_attr: String = browser.eval("return document.documentElement.lang").await;
+        assert_eq!(lang_attr, lang);
+        let text: String = browser.eval("return document.body.innerText").await;
+        assert!(
+            !text.contains('{') && !text.contains('}'),
+            "{lang}: an unfilled placeholder in {text}"
+        );
+    }
+    server.stop().await;
+}
