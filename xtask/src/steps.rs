@@ -78,6 +78,10 @@ impl Step {
                 ("MONITOR_DIST", ctx.dist().display().to_string()),
                 ("CHROMEDRIVER", CHROMEDRIVER.into()),
                 ("CHROMIUM", CHROMIUM.into()),
+                (
+                    "AXE_CORE",
+                    tools::axe_core_script(ctx).display().to_string(),
+                ),
             ],
             _ => vec![],
         }
@@ -121,6 +125,7 @@ pub fn needs(steps: &[Step]) -> Needs {
     needs.wasm_target |= has(Step::ClippyWasm) || has(Step::Wasm);
     needs.wasm_bindgen |= has(Step::Wasm);
     needs.browser |= has(Step::Wasm) || has(Step::E2e);
+    needs.axe |= has(Step::E2e);
     needs
 }
 

@@ -12,6 +12,8 @@ use crate::versions;
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen from npm; Debian's binaryen produces modules that fail at start.
 pub const BINARYEN_VERSION: &str = "132";
+/// axe-core from npm, injected into pages by the accessibility tests.
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -23,6 +25,7 @@ pub struct Needs {
     pub wasm_opt: bool,
     pub trunk: bool,
     pub browser: bool,
+    pub axe: bool,
 }
 
 impl Needs {
@@ -34,6 +37,7 @@ impl Needs {
             wasm_opt: true,
             trunk: true,
             browser: false,
+            axe: false,
         }
     }
 
@@ -57,6 +61,9 @@ pub fn ensure(ctx: &Ctx, needs: &Needs) -> Result<(), String> {
     }
     if needs.wasm_opt {
         ensure_wasm_opt(ctx)?;
+    }
+    if needs.axe {
+        ensure_axe_core(ctx)?;
     }
     if needs.wasm_bindgen {
         ensure_wasm_bindgen(ctx)?;
@@ -164,6 +171,41 @@ fn ensure_wasm_opt(ctx: &Ctx) -> Result<(), String> {
         },
         install,
     )
+}
+
+/// The axe-core script the e2e tests inject (`AXE_CORE` points them at it).
+pub fn axe_core_script(ctx: &Ctx) -> std::path::PathBuf {
+    ctx.tools_dir().join("node_modules/axe-core/axe.min.js")
+}
+
+/// axe-core is a script, not a program: its package.json says its version.
+fn ensure_axe_core(ctx: &Ctx) -> Result<(), String> {
+    let manifest = ctx.tools_dir().join("node_modules/axe-core/package.json");
+    let installed = fs::read_to_string(&manifest).ok().and_then(|text| {
+        let at = text.find("\"version\"")?;
+        let rest = &text[at + 9..];
+        let start = rest.find('"')? + 1;
+        let end = start + rest[start..].find('"')?;
+        Some(rest[start..end].to_owned())
+    });
+    if installed.as_deref() == Some(AXE_CORE_VERSION) && axe_core_script(ctx).is_file() {
+        println!("  axe-core                 present ({AXE_CORE_VERSION})");
+        return Ok(());
+    }
+    println!("  axe-core                 installing {AXE_CORE_VERSION}...");
+    if ctx.which("npm").is_none() {
+        apt_install(&["nodejs", "npm"], "npm (for axe-core)")?;
+    }
+    let prefix = ctx.tools_dir();
+    fs::create_dir_all(&prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+    let mut install = ctx.command("npm");
+    install
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&prefix)
+        .arg(format!("axe-core@{AXE_CORE_VERSION}"));
+    run_checked(&mut install, "npm install axe-core")?;
+    println!("  axe-core                 installed ({AXE_CORE_VERSION})");
+    Ok(())
 }
 
 fn ensure_browser() -> Result<(), String> {
