@@ -214,3 +214,26 @@ async fn the_token_stays_out_of_the_url_and_local_storage() {
     );
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn polling_mode_from_the_config_keeps_the_list_current_without_a_stream() {
+    let options = demo_backend::Options {
+        live_mode: demo_backend::LiveMode::Poll,
+        poll_interval_ms: 1_000,
+        ..small()
+    };
+    let server = start_backend(options).await;
+    let browser = Browser::open(&server.base_url()).await;
+    browser.sign_in("demo-admin").await;
+    eventually("rows", || async { (!browser.table_rows(TABLE).await.is_empty()).then_some(()) }).await;
+    server.inject_arrival("Polled Arrival");
+    eventually("the arrival shows after a poll", || async {
+        browser.table_rows(TABLE).await.iter().any(|r| r[3].contains("Polled Arrival")).then_some(())
+    })
+    .await;
+    let streams: usize = browser
+        .eval("return performance.getEntriesByType('resource').filter(e => e.name.includes('/monitor/events')).length")
+        .await;
+    assert_eq!(streams, 0, "no stream is opened in polling mode");
+    server.stop().await;
+}

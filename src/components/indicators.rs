@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use monitor_core::elapsed::format_elapsed;
 use monitor_core::indicators::{AgentIndicators, ConversationIndicators};
 
-use crate::i18n::use_texts;
+use crate::i18n::{format_count, use_locale, use_texts};
 
 /// One labelled value. The card's accessible name is its label.
 #[component]
@@ -43,8 +43,9 @@ pub fn Indicators(
     averages: bool,
 ) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let c = move |f: fn(&ConversationIndicators) -> usize| {
-        Signal::derive(move || conversations.with(|i| f(i).to_string()))
+        Signal::derive(move || conversations.with(|i| format_count(f(i), locale.get())))
     };
     let duration = move |f: fn(&ConversationIndicators) -> Option<chrono::Duration>| {
         Signal::derive(move || {
@@ -56,7 +57,7 @@ pub fn Indicators(
     };
     let a = move |f: fn(&AgentIndicators) -> usize| {
         Signal::derive(move || {
-            agents.with(|i| i.as_ref().map(|i| f(i).to_string()).unwrap_or_default())
+            agents.with(|i| i.as_ref().map(|i| format_count(f(i), locale.get())).unwrap_or_default())
         })
     };
     let occupancy = Signal::derive(move || {

@@ -16,7 +16,7 @@ use crate::components::feed_status::StaleDataBanner;
 use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, format_count, use_locale, use_texts};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::url_query::use_url_query;
@@ -28,6 +28,7 @@ pub fn AgentsPage(
 ) -> impl IntoView {
     let live = use_live_board();
     let t = use_texts();
+    let locale = use_locale();
     let now = use_clock().now();
     let url = use_url_query::<AgentQuery>();
     let query = url.query;
@@ -87,10 +88,7 @@ pub fn AgentsPage(
     let count = move || {
         fill(
             t.get().agents_shown,
-            &[
-                ("shown", &rows.with(Vec::len).to_string()),
-                ("total", &total.get().to_string()),
-            ],
+            &[("shown", &format_count(rows.with(Vec::len), locale.get())), ("total", &format_count(total.get(), locale.get()))],
         )
     };
 

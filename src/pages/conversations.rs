@@ -15,7 +15,7 @@ use crate::components::feed_status::StaleDataBanner;
 use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, format_count, use_locale, use_texts};
 use crate::state::actions::{use_actions, Dialog};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
@@ -42,6 +42,7 @@ pub fn ConversationsPage(
     let live = use_live_board();
     let now = use_clock().now();
     let t = use_texts();
+    let locale = use_locale();
     let url = use_url_query::<ConversationQuery>();
     let query = url.query;
 
@@ -145,10 +146,7 @@ pub fn ConversationsPage(
     let count = move || {
         fill(
             t.get().rows_shown,
-            &[
-                ("shown", &rows.with(Vec::len).to_string()),
-                ("total", &total.get().to_string()),
-            ],
+            &[("shown", &format_count(rows.with(Vec::len), locale.get())), ("total", &format_count(total.get(), locale.get()))],
         )
     };
 

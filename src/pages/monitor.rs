@@ -122,7 +122,7 @@ fn Tabs(agents: bool) -> impl IntoView {
         (current == section).to_string()
     };
     view! {
-        <nav class="tabs" role="tablist" aria-label=move || t.get().tabs_label>
+        <nav class="tabs" role="tablist" aria-label=move || t.get().tabs_label on:keydown=move_between_tabs>
             <A href=move || href("/") attr:class="tabs__tab" attr:role="tab" attr:aria-selected=move || selected("")>
                 {move || t.get().tab_conversations}
             </A>
@@ -135,6 +135,37 @@ fn Tabs(agents: bool) -> impl IntoView {
                 {move || t.get().tab_finished}
             </A>
         </nav>
+    }
+}
+
+/// Arrow keys, Home and End move focus between the tabs (Enter opens one).
+fn move_between_tabs(e: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let step: i32 = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Home" => i32::MIN,
+        "End" => i32::MAX,
+        _ => return,
+    };
+    let Some(list) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Ok(tabs) = list.query_selector_all("[role=tab]") else { return };
+    let count = tabs.length() as i32;
+    if count == 0 {
+        return;
+    }
+    e.prevent_default();
+    let active = document().active_element();
+    let current = (0..count)
+        .find(|&i| tabs.item(i as u32).map(|n| n.unchecked_into::<web_sys::Element>()) == active)
+        .unwrap_or(0);
+    let next = match step {
+        i32::MIN => 0,
+        i32::MAX => count - 1,
+        _ => (current + step).rem_euclid(count),
+    };
+    if let Some(tab) = tabs.item(next as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = tab.focus();
     }
 }
 

@@ -137,7 +137,7 @@ impl Feed {
             received,
         ));
         // One change: the table never shows new conversations with old agents.
-        self.live.change(|b| {
+        self.live.replace(|b| {
             b.load_conversations(snapshot);
             if let Some(agents) = agents {
                 b.load_agents(agents);

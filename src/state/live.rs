@@ -40,7 +40,12 @@ pub struct LiveBoard {
     /// Changes applied but not yet shown (while paused or hidden).
     pub waiting: RwSignal<u32>,
     pub(super) retry: RwSignal<u32>,
+    /// A coalesced re-render is already on its way.
+    render_scheduled: StoredValue<bool>,
 }
+
+/// The longest a change waits before it shows (coalescing bursts of events).
+pub const RENDER_INTERVAL_MS: u64 = 250;
 
 impl LiveBoard {
     /// Cuts the current backoff short (the "Retry" button).
@@ -56,13 +61,39 @@ impl LiveBoard {
         self.paused.get_untracked() || self.hidden.get_untracked()
     }
 
-    /// Changes the board: shown at once, or held back while frozen.
-    pub(super) fn change(&self, f: impl FnOnce(&mut Board)) {
+    /// Replaces the board's content (a snapshot): shown at once unless frozen.
+    pub(super) fn replace(&self, f: impl FnOnce(&mut Board)) {
         if self.frozen_untracked() {
             self.board.update_untracked(f);
             self.waiting.update(|n| *n = n.saturating_add(1));
         } else {
             self.board.update(f);
+        }
+    }
+
+    /// Changes the board. The change is applied at once, but the lists
+    /// re-render at most every [`RENDER_INTERVAL_MS`]: at 200 events a second
+    /// a render per event would redo the full filter, sort and indicators
+    /// 200 times for no visible gain. While frozen, nothing re-renders.
+    pub(super) fn change(&self, f: impl FnOnce(&mut Board)) {
+        self.board.update_untracked(f);
+        if self.frozen_untracked() {
+            self.waiting.update(|n| *n = n.saturating_add(1));
+        } else if !self.render_scheduled.get_value() {
+            self.render_scheduled.set_value(true);
+            let live = *self;
+            set_timeout(
+                move || {
+                    live.render_scheduled.set_value(false);
+                    if live.frozen_untracked() {
+                        // Frozen meanwhile: the thaw shows it (it must not be lost).
+                        live.waiting.update(|n| *n = n.saturating_add(1));
+                    } else {
+                        live.board.notify();
+                    }
+                },
+                std::time::Duration::from_millis(RENDER_INTERVAL_MS),
+            );
         }
     }
 }
@@ -80,6 +111,7 @@ pub fn provide_live_board(api: ApiClient, with_agents: bool) -> LiveBoard {
         hidden: RwSignal::new(document().hidden()),
         waiting: RwSignal::new(0),
         retry: RwSignal::new(0),
+        render_scheduled: StoredValue::new(false),
     };
     provide_context(live);
 
