@@ -125,7 +125,11 @@ async fn arrow_keys_move_between_the_tabs() {
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
     browser.wait_for(Role::Tab, "Conversations").await;
-    browser.client.execute("document.querySelector('[role=tab]').focus()", vec![]).await.unwrap();
+    browser
+        .client
+        .execute("document.querySelector('[role=tab]').focus()", vec![])
+        .await
+        .unwrap();
     press(&browser, Key::Right).await;
     assert_eq!(focused(&browser).await.0, "Agents");
     press(&browser, Key::End).await;
@@ -141,14 +145,24 @@ async fn at_360_pixels_the_page_fits_and_the_table_scrolls_with_its_first_column
     let browser = Browser::open(&server.base_url()).await;
     browser.client.set_window_size(360, 740).await.unwrap();
     browser.sign_in("demo-admin").await;
-    eventually("rows", || async { (!browser.table_rows("Conversations").await.is_empty()).then_some(()) }).await;
-    let (page_width, viewport): (f64, f64) =
-        browser.eval("return [document.documentElement.scrollWidth, window.innerWidth]").await;
-    assert!(page_width <= viewport + 1.0, "the page scrolls sideways: {page_width} > {viewport}");
+    eventually("rows", || async {
+        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
+    })
+    .await;
+    let (page_width, viewport): (f64, f64) = browser
+        .eval("return [document.documentElement.scrollWidth, window.innerWidth]")
+        .await;
+    assert!(
+        page_width <= viewport + 1.0,
+        "the page scrolls sideways: {page_width} > {viewport}"
+    );
     let (table_scroll, table_client, sticky): (f64, f64, String) = browser
         .eval("const t = document.querySelector('[role=table]'); const c = t.querySelector('[role=row] [role=cell]'); return [t.scrollWidth, t.clientWidth, getComputedStyle(c).position]")
         .await;
-    assert!(table_scroll > table_client, "the table scrolls inside itself");
+    assert!(
+        table_scroll > table_client,
+        "the table scrolls inside itself"
+    );
     assert_eq!(sticky, "sticky", "the first column stays in view");
     server.stop().await;
 }

@@ -225,10 +225,18 @@ async fn polling_mode_from_the_config_keeps_the_list_current_without_a_stream() 
     let server = start_backend(options).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
-    eventually("rows", || async { (!browser.table_rows(TABLE).await.is_empty()).then_some(()) }).await;
+    eventually("rows", || async {
+        (!browser.table_rows(TABLE).await.is_empty()).then_some(())
+    })
+    .await;
     server.inject_arrival("Polled Arrival");
     eventually("the arrival shows after a poll", || async {
-        browser.table_rows(TABLE).await.iter().any(|r| r[3].contains("Polled Arrival")).then_some(())
+        browser
+            .table_rows(TABLE)
+            .await
+            .iter()
+            .any(|r| r[3].contains("Polled Arrival"))
+            .then_some(())
     })
     .await;
     let streams: usize = browser

@@ -57,7 +57,11 @@ pub fn Indicators(
     };
     let a = move |f: fn(&AgentIndicators) -> usize| {
         Signal::derive(move || {
-            agents.with(|i| i.as_ref().map(|i| format_count(f(i), locale.get())).unwrap_or_default())
+            agents.with(|i| {
+                i.as_ref()
+                    .map(|i| format_count(f(i), locale.get()))
+                    .unwrap_or_default()
+            })
         })
     };
     let occupancy = Signal::derive(move || {

@@ -306,7 +306,10 @@ pub fn format_count(n: usize, locale: Locale) -> String {
     let locales = js_sys::Array::of1(&locale.as_str().into());
     let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format();
     format
-        .call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from_f64(n as f64))
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &wasm_bindgen::JsValue::from_f64(n as f64),
+        )
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| n.to_string())

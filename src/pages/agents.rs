@@ -88,7 +88,10 @@ pub fn AgentsPage(
     let count = move || {
         fill(
             t.get().agents_shown,
-            &[("shown", &format_count(rows.with(Vec::len), locale.get())), ("total", &format_count(total.get(), locale.get()))],
+            &[
+                ("shown", &format_count(rows.with(Vec::len), locale.get())),
+                ("total", &format_count(total.get(), locale.get())),
+            ],
         )
     };
 

@@ -146,7 +146,10 @@ pub fn ConversationsPage(
     let count = move || {
         fill(
             t.get().rows_shown,
-            &[("shown", &format_count(rows.with(Vec::len), locale.get())), ("total", &format_count(total.get(), locale.get()))],
+            &[
+                ("shown", &format_count(rows.with(Vec::len), locale.get())),
+                ("total", &format_count(total.get(), locale.get())),
+            ],
         )
     };
 

@@ -148,8 +148,15 @@ fn move_between_tabs(e: leptos::ev::KeyboardEvent) {
         "End" => i32::MAX,
         _ => return,
     };
-    let Some(list) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Ok(tabs) = list.query_selector_all("[role=tab]") else { return };
+    let Some(list) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(tabs) = list.query_selector_all("[role=tab]") else {
+        return;
+    };
     let count = tabs.length() as i32;
     if count == 0 {
         return;
@@ -157,14 +164,21 @@ fn move_between_tabs(e: leptos::ev::KeyboardEvent) {
     e.prevent_default();
     let active = document().active_element();
     let current = (0..count)
-        .find(|&i| tabs.item(i as u32).map(|n| n.unchecked_into::<web_sys::Element>()) == active)
+        .find(|&i| {
+            tabs.item(i as u32)
+                .map(|n| n.unchecked_into::<web_sys::Element>())
+                == active
+        })
         .unwrap_or(0);
     let next = match step {
         i32::MIN => 0,
         i32::MAX => count - 1,
         _ => (current + step).rem_euclid(count),
     };
-    if let Some(tab) = tabs.item(next as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(tab) = tabs
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = tab.focus();
     }
 }
