@@ -283,3 +283,73 @@ async fn the_agent_profile_can_only_view_a_conversation() {
         .is_empty());
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_end_keeps_the_dialog_and_the_text_and_a_retry_ends_it_once() {
+    let (server, browser) = signed_in("demo-admin").await;
+    let snapshot = active(&server).await;
+    let target = snapshot
+        .conversations
+        .iter()
+        .find(|c| c.status == ConversationStatus::Queued)
+        .unwrap();
+    search(&browser, &target.customer.name).await;
+    browser
+        .click_in_row(TABLE, &target.customer.name, "Options")
+        .await;
+    browser
+        .wait_for(Role::MenuItem, "End conversation")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let field = browser.wait_for(Role::TextBox, "Justification").await;
+    field
+        .send_keys("Duplicate of another ticket")
+        .await
+        .unwrap();
+    server.set_faults(demo_backend::Faults {
+        fail_share: 1.0,
+        ..Default::default()
+    });
+    browser
+        .wait_for(Role::Button, "End")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let alert = eventually("the reason is shown in the dialog", || async {
+        let alerts = browser.find_all(Role::Alert, None).await;
+        for a in alerts {
+            let text = a.text().await.unwrap_or_default();
+            if text.contains("HTTP 503") {
+                return Some(text);
+            }
+        }
+        None
+    })
+    .await;
+    assert!(alert.contains("server answered with an error"), "{alert}");
+    browser.wait_for(Role::Dialog, "End conversation").await;
+    let kept = browser
+        .wait_for(Role::TextBox, "Justification")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("Duplicate of another ticket"));
+    server.set_faults(demo_backend::Faults::default());
+    browser
+        .wait_for(Role::Button, "Retry")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_gone(Role::Dialog, "End conversation").await;
+    assert!(!active(&server)
+        .await
+        .conversations
+        .iter()
+        .any(|c| c.id == target.id));
+    server.stop().await;
+}

@@ -31,6 +31,25 @@ async fn administrative_profiles_see_both_tabs_and_every_indicator() {
             ["Conversations", "Agents", "Finished"],
             "{token}"
         );
+        browser.find_all(Role::Button, Some("Options")).await[0]
+            .click()
+            .await
+            .unwrap();
+        browser.wait_for(Role::MenuItem, "View conversation").await;
+        assert_eq!(
+            browser.names(Role::MenuItem).await,
+            [
+                "View conversation",
+                "Transfer conversation",
+                "End conversation"
+            ],
+            "{token}"
+        );
+        browser
+            .client
+            .execute("document.querySelector('.menu-overlay').click()", vec![])
+            .await
+            .unwrap();
         let cards = indicator_names(&browser).await;
         for card in [
             "Queued",
