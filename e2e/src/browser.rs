@@ -173,6 +173,15 @@ impl Browser {
         serde_json::from_value(value).unwrap_or_default()
     }
 
+    /// Waits until the table named `table` shows rows, and returns them.
+    pub async fn wait_for_rows(&self, table: &str) -> Vec<Vec<String>> {
+        eventually(&format!("rows in the {table} table"), || async {
+            let rows = self.table_rows(table).await;
+            (!rows.is_empty()).then_some(rows)
+        })
+        .await
+    }
+
     /// Clicks the button named `button` in the row of `table` whose text
     /// contains `needle` (the row must be rendered).
     pub async fn click_in_row(&self, table: &str, needle: &str, button: &str) {
@@ -217,16 +226,26 @@ impl Browser {
         serde_json::from_value(value).unwrap_or_default()
     }
 
-    /// Opens the monitor in English and signs in with `token`.
-    pub async fn sign_in(&self, token: &str) {
-        self.goto("/?lang=en").await;
-        let field = self.wait_for(Role::TextBox, "Access token").await;
-        field.send_keys(token).await.expect("type the token");
-        self.wait_for(Role::Button, "Sign in")
+    /// Waits for the element with this role and name, and clicks it.
+    pub async fn click(&self, role: Role, name: &str) {
+        self.wait_for(role, name)
             .await
             .click()
             .await
-            .expect("click Sign in");
+            .unwrap_or_else(|e| panic!("cannot click {role:?} {name:?}: {e}"));
+    }
+
+    /// Types `token` into the sign-in form on the current page and submits it.
+    pub async fn submit_token(&self, token: &str) {
+        let field = self.wait_for(Role::TextBox, "Access token").await;
+        field.send_keys(token).await.expect("type the token");
+        self.click(Role::Button, "Sign in").await;
+    }
+
+    /// Opens the monitor in English and signs in with `token`.
+    pub async fn sign_in(&self, token: &str) {
+        self.goto("/?lang=en").await;
+        self.submit_token(token).await;
     }
 }
 

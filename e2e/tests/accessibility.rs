@@ -46,21 +46,11 @@ async fn open_row_action(browser: &Browser, action: &str) {
         .click()
         .await
         .unwrap();
-    browser
-        .wait_for(Role::MenuItem, action)
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::MenuItem, action).await;
 }
 
 async fn close_dialog(browser: &Browser) {
-    browser
-        .wait_for(Role::Button, "Close")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Close").await;
 }
 
 async fn every_view_in(theme: &str) {
@@ -71,37 +61,13 @@ async fn every_view_in(theme: &str) {
     browser.goto(&format!("/?lang=en&theme={theme}")).await;
     browser.wait_for(Role::TextBox, "Access token").await;
     check(&browser, &axe, "sign-in", &mut all).await;
-    browser
-        .wait_for(Role::TextBox, "Access token")
-        .await
-        .send_keys("demo-admin")
-        .await
-        .unwrap();
-    browser
-        .wait_for(Role::Button, "Sign in")
-        .await
-        .click()
-        .await
-        .unwrap();
-    eventually("rows", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.submit_token("demo-admin").await;
+    browser.wait_for_rows("Conversations").await;
     check(&browser, &axe, "conversations", &mut all).await;
 
-    browser
-        .wait_for(Role::Button, "Status")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Status").await;
     check(&browser, &axe, "status filter open", &mut all).await;
-    browser
-        .wait_for(Role::Button, "Status")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Status").await;
 
     browser.find_all(Role::Button, Some("Options")).await[0]
         .click()
@@ -109,12 +75,7 @@ async fn every_view_in(theme: &str) {
         .unwrap();
     browser.wait_for(Role::MenuItem, "View conversation").await;
     check(&browser, &axe, "row menu", &mut all).await;
-    browser
-        .wait_for(Role::MenuItem, "View conversation")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::MenuItem, "View conversation").await;
     eventually("transcript", || async {
         let text: String = browser
             .eval("return document.querySelector('dialog[open]')?.innerText || ''")
@@ -141,64 +102,27 @@ async fn every_view_in(theme: &str) {
         .click()
         .await
         .unwrap();
-    browser
-        .wait_for(Role::Button, "End selected")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "End selected").await;
     browser
         .wait_for(Role::Dialog, "End selected conversations")
         .await;
     check(&browser, &axe, "end selected dialog", &mut all).await;
     close_dialog(&browser).await;
 
-    browser
-        .wait_for(Role::Tab, "Agents")
-        .await
-        .click()
-        .await
-        .unwrap();
-    eventually("agent rows", || async {
-        (!browser.table_rows("Agents").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.click(Role::Tab, "Agents").await;
+    browser.wait_for_rows("Agents").await;
     check(&browser, &axe, "agents", &mut all).await;
 
-    browser
-        .wait_for(Role::Tab, "Finished")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Tab, "Finished").await;
     browser
         .wait_for(Role::Table, "Finished conversations")
         .await;
     check(&browser, &axe, "finished", &mut all).await;
 
-    browser
-        .wait_for(Role::Button, "Sign out")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Sign out").await;
     browser.goto(&format!("/?lang=en&theme={theme}")).await;
-    browser
-        .wait_for(Role::TextBox, "Access token")
-        .await
-        .send_keys("demo-agent")
-        .await
-        .unwrap();
-    browser
-        .wait_for(Role::Button, "Sign in")
-        .await
-        .click()
-        .await
-        .unwrap();
-    eventually("rows", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.submit_token("demo-agent").await;
+    browser.wait_for_rows("Conversations").await;
     check(&browser, &axe, "agent profile", &mut all).await;
 
     assert!(

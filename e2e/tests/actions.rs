@@ -3,7 +3,7 @@
 //! conversations in progress.
 
 use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
-use monitor_core::wire::ConversationsSnapshot;
+use monitor_core::wire::{Conversation, ConversationsSnapshot};
 use monitor_core::ConversationStatus;
 
 const TABLE: &str = "Conversations";
@@ -16,10 +16,7 @@ async fn signed_in(token: &str) -> (demo_backend::Server, Browser) {
     let server = start_backend(quiet_options()).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in(token).await;
-    eventually("rows", || async {
-        (!browser.table_rows(TABLE).await.is_empty()).then_some(())
-    })
-    .await;
+    browser.wait_for_rows(TABLE).await;
     (server, browser)
 }
 
@@ -33,25 +30,38 @@ async fn active(server: &demo_backend::Server) -> ConversationsSnapshot {
     api_get(server, "/monitor/conversations", "demo-admin").await
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn admin_transfers_a_queued_conversation_to_another_department() {
-    let (server, browser) = signed_in("demo-admin").await;
-    let snapshot = active(&server).await;
+/// The first conversation with `status`, found by search and its row menu
+/// opened on `action`.
+async fn open_action(
+    server: &demo_backend::Server,
+    browser: &Browser,
+    status: ConversationStatus,
+    action: &str,
+) -> Conversation {
+    let snapshot = active(server).await;
     let target = snapshot
         .conversations
-        .iter()
-        .find(|c| c.status == ConversationStatus::Queued)
+        .into_iter()
+        .find(|c| c.status == status)
         .unwrap();
-    search(&browser, &target.customer.name).await;
+    search(browser, &target.customer.name).await;
     browser
         .click_in_row(TABLE, &target.customer.name, "Options")
         .await;
-    browser
-        .wait_for(Role::MenuItem, "Transfer conversation")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::MenuItem, action).await;
+    target
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_transfers_a_queued_conversation_to_another_department() {
+    let (server, browser) = signed_in("demo-admin").await;
+    let target = open_action(
+        &server,
+        &browser,
+        ConversationStatus::Queued,
+        "Transfer conversation",
+    )
+    .await;
     browser
         .wait_for(Role::Dialog, "Transfer conversation")
         .await;
@@ -68,12 +78,7 @@ async fn admin_transfers_a_queued_conversation_to_another_department() {
         .select_by_label(&other)
         .await
         .unwrap();
-    browser
-        .wait_for(Role::Button, "Transfer")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Transfer").await;
     browser
         .wait_gone(Role::Dialog, "Transfer conversation")
         .await;
@@ -102,22 +107,13 @@ async fn admin_transfers_a_queued_conversation_to_another_department() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ending_needs_a_justification_then_the_conversation_moves_to_finished() {
     let (server, browser) = signed_in("demo-admin").await;
-    let snapshot = active(&server).await;
-    let target = snapshot
-        .conversations
-        .iter()
-        .find(|c| c.status == ConversationStatus::Pending)
-        .unwrap();
-    search(&browser, &target.customer.name).await;
-    browser
-        .click_in_row(TABLE, &target.customer.name, "Options")
-        .await;
-    browser
-        .wait_for(Role::MenuItem, "End conversation")
-        .await
-        .click()
-        .await
-        .unwrap();
+    let target = open_action(
+        &server,
+        &browser,
+        ConversationStatus::Pending,
+        "End conversation",
+    )
+    .await;
     browser.wait_for(Role::Dialog, "End conversation").await;
     let end = browser.wait_for(Role::Button, "End").await;
     assert!(
@@ -152,12 +148,7 @@ async fn ending_needs_a_justification_then_the_conversation_moves_to_finished() 
         .iter()
         .any(|c| c.id == target.id));
 
-    browser
-        .wait_for(Role::Tab, "Finished")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Tab, "Finished").await;
     browser
         .click_in_row(
             "Finished conversations",
@@ -213,12 +204,7 @@ async fn bulk_end_leaves_conversations_in_progress_untouched() {
             )
             .await;
     }
-    browser
-        .wait_for(Role::Button, "End selected")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "End selected").await;
     let dialog = browser
         .wait_for(Role::Dialog, "End selected conversations")
         .await;
@@ -231,12 +217,7 @@ async fn bulk_end_leaves_conversations_in_progress_untouched() {
         .send_keys("Closing stale chats")
         .await
         .unwrap();
-    browser
-        .wait_for(Role::Button, "End")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "End").await;
     browser
         .wait_for(Role::Status, "3 ended, 0 not ended.")
         .await;
@@ -265,10 +246,7 @@ async fn the_agent_profile_can_only_view_a_conversation() {
     let server = start_backend(quiet_options()).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-agent").await;
-    eventually("rows", || async {
-        (!browser.table_rows(TABLE).await.is_empty()).then_some(())
-    })
-    .await;
+    browser.wait_for_rows(TABLE).await;
     let scope: ConversationsSnapshot =
         api_get(&server, "/monitor/conversations", "demo-agent").await;
     let name = scope.conversations[0].customer.name.clone();
@@ -287,22 +265,13 @@ async fn the_agent_profile_can_only_view_a_conversation() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_end_keeps_the_dialog_and_the_text_and_a_retry_ends_it_once() {
     let (server, browser) = signed_in("demo-admin").await;
-    let snapshot = active(&server).await;
-    let target = snapshot
-        .conversations
-        .iter()
-        .find(|c| c.status == ConversationStatus::Queued)
-        .unwrap();
-    search(&browser, &target.customer.name).await;
-    browser
-        .click_in_row(TABLE, &target.customer.name, "Options")
-        .await;
-    browser
-        .wait_for(Role::MenuItem, "End conversation")
-        .await
-        .click()
-        .await
-        .unwrap();
+    let target = open_action(
+        &server,
+        &browser,
+        ConversationStatus::Queued,
+        "End conversation",
+    )
+    .await;
     let field = browser.wait_for(Role::TextBox, "Justification").await;
     field
         .send_keys("Duplicate of another ticket")
@@ -312,12 +281,7 @@ async fn a_failed_end_keeps_the_dialog_and_the_text_and_a_retry_ends_it_once() {
         fail_share: 1.0,
         ..Default::default()
     });
-    browser
-        .wait_for(Role::Button, "End")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "End").await;
     let alert = eventually("the reason is shown in the dialog", || async {
         let alerts = browser.find_all(Role::Alert, None).await;
         for a in alerts {
@@ -339,12 +303,7 @@ async fn a_failed_end_keeps_the_dialog_and_the_text_and_a_retry_ends_it_once() {
         .unwrap();
     assert_eq!(kept.as_deref(), Some("Duplicate of another ticket"));
     server.set_faults(demo_backend::Faults::default());
-    browser
-        .wait_for(Role::Button, "Retry")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Retry").await;
     browser.wait_gone(Role::Dialog, "End conversation").await;
     assert!(!active(&server)
         .await

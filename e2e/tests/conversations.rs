@@ -9,16 +9,8 @@ async fn signed_in_admin() -> (demo_backend::Server, Browser) {
     let server = start_backend(quiet_options()).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
-    wait_for_rows(&browser).await;
+    browser.wait_for_rows(TABLE).await;
     (server, browser)
-}
-
-async fn wait_for_rows(browser: &Browser) -> Vec<Vec<String>> {
-    eventually("conversation rows", || async {
-        let rows = browser.table_rows(TABLE).await;
-        (!rows.is_empty()).then_some(rows)
-    })
-    .await
 }
 
 /// Cell positions for the admin, whose first column selects rows for bulk end:
@@ -100,18 +92,8 @@ async fn search_narrows_the_rows_to_matching_customers() {
 }
 
 async fn filter_status(browser: &Browser, status: &str) {
-    browser
-        .wait_for(Role::Button, "Status")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for(Role::Checkbox, status)
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Status").await;
+    browser.click(Role::Checkbox, status).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -143,7 +125,7 @@ async fn reload_keeps_the_search_and_filters_from_the_url() {
     })
     .await;
     browser.reload().await;
-    let rows = wait_for_rows(&browser).await;
+    let rows = browser.wait_for_rows(TABLE).await;
     assert!(
         rows.iter().all(|r| r[STATUS] == "Queued"),
         "filter survived the reload: {rows:?}"
@@ -193,11 +175,7 @@ async fn a_new_conversation_from_the_stream_appears_without_reload() {
     .await;
     browser.wait_for(Role::Status, "Live").await;
     server.inject_arrival(name);
-    let rows = eventually("the streamed arrival appears", || async {
-        let rows = browser.table_rows(TABLE).await;
-        (!rows.is_empty()).then_some(rows)
-    })
-    .await;
+    let rows = browser.wait_for_rows(TABLE).await;
     assert!(rows[0][CUSTOMER].contains(name));
     assert_eq!(rows[0][STATUS], "Queued");
     server.stop().await;

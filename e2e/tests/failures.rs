@@ -8,10 +8,7 @@ async fn backend_stopped_shows_the_error_with_retry_and_keeps_the_rows() {
     let server = start_backend(quiet_options()).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
-    eventually("rows", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.wait_for_rows("Conversations").await;
     server.stop().await;
     let alert = eventually("an alert saying the server is unreachable", || async {
         for alert in browser.find_all(Role::Alert, None).await {
@@ -43,12 +40,7 @@ async fn sign_in_while_the_backend_is_down_says_so_and_keeps_the_token() {
     let field = browser.wait_for(Role::TextBox, "Access token").await;
     server.stop().await;
     field.send_keys("demo-admin").await.unwrap();
-    browser
-        .wait_for(Role::Button, "Sign in")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Sign in").await;
     let alert = eventually("an error message", || async {
         let alerts = browser.find_all(Role::Alert, None).await;
         match alerts.first() {

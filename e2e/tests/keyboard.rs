@@ -63,10 +63,7 @@ async fn sign_in_filter_and_read_a_transcript_by_keyboard_only() {
     let active = browser.client.active_element().await.unwrap();
     active.send_keys("demo-admin").await.unwrap();
     press(&browser, Key::Enter).await;
-    eventually("rows", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.wait_for_rows("Conversations").await;
 
     tab_to(&browser, "Status").await;
     press(&browser, Key::Enter).await;
@@ -145,10 +142,7 @@ async fn at_360_pixels_the_page_fits_and_the_table_scrolls_with_its_first_column
     let browser = Browser::open(&server.base_url()).await;
     browser.client.set_window_size(360, 740).await.unwrap();
     browser.sign_in("demo-admin").await;
-    eventually("rows", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.wait_for_rows("Conversations").await;
     let (page_width, viewport): (f64, f64) = browser
         .eval("return [document.documentElement.scrollWidth, window.innerWidth]")
         .await;

@@ -81,22 +81,8 @@ async fn after_faults_stop_the_table_equals_the_backend_within_five_seconds() {
         .execute(CAPTURE_ERRORS, vec![])
         .await
         .unwrap();
-    browser
-        .wait_for(Role::TextBox, "Access token")
-        .await
-        .send_keys("demo-admin")
-        .await
-        .unwrap();
-    browser
-        .wait_for(Role::Button, "Sign in")
-        .await
-        .click()
-        .await
-        .unwrap();
-    eventually("rows", || async {
-        (!browser.table_rows(TABLE).await.is_empty()).then_some(())
-    })
-    .await;
+    browser.submit_token("demo-admin").await;
+    browser.wait_for_rows(TABLE).await;
 
     server.set_faults(Faults {
         fail_share: 0.3,
@@ -155,12 +141,7 @@ async fn pausing_freezes_the_list_and_resuming_shows_what_happened() {
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
     browser.wait_for(Role::Status, "Live").await;
-    browser
-        .wait_for(Role::Button, "Pause updates")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Pause updates").await;
     server.inject_arrival("Paused Arrival");
     eventually("the waiting count", || async {
         let text: String = browser.eval("return document.body.innerText").await;
@@ -177,12 +158,7 @@ async fn pausing_freezes_the_list_and_resuming_shows_what_happened() {
         (browser.table_rows(TABLE).await[0][8] != before).then_some(())
     })
     .await;
-    browser
-        .wait_for(Role::Button, "Pause updates")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(Role::Button, "Pause updates").await;
     eventually("the held arrival appears on resume", || async {
         browser
             .table_rows(TABLE)
@@ -225,10 +201,7 @@ async fn polling_mode_from_the_config_keeps_the_list_current_without_a_stream() 
     let server = start_backend(options).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
-    eventually("rows", || async {
-        (!browser.table_rows(TABLE).await.is_empty()).then_some(())
-    })
-    .await;
+    browser.wait_for_rows(TABLE).await;
     server.inject_arrival("Polled Arrival");
     eventually("the arrival shows after a poll", || async {
         browser

@@ -22,10 +22,7 @@ async fn the_portal_on_another_origin_signs_the_monitor_in_with_the_chosen_profi
     })
     .await;
     frame.enter_frame().await.unwrap();
-    eventually("the agent's conversations in the iframe", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.wait_for_rows("Conversations").await;
     assert_eq!(
         browser.names(Role::Tab).await,
         ["Conversations", "Finished"],
@@ -95,39 +92,14 @@ async fn the_monitor_works_from_a_sub_path_under_the_strict_csp() {
         .execute(CAPTURE_ERRORS, vec![])
         .await
         .unwrap();
-    browser
-        .wait_for(Role::TextBox, "Access token")
-        .await
-        .send_keys("demo-admin")
-        .await
-        .unwrap();
-    browser
-        .wait_for(Role::Button, "Sign in")
-        .await
-        .click()
-        .await
-        .unwrap();
-    eventually("rows", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
-    })
-    .await;
-    browser
-        .wait_for(Role::Tab, "Agents")
-        .await
-        .click()
-        .await
-        .unwrap();
-    eventually("agent rows", || async {
-        (!browser.table_rows("Agents").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.submit_token("demo-admin").await;
+    browser.wait_for_rows("Conversations").await;
+    browser.click(Role::Tab, "Agents").await;
+    browser.wait_for_rows("Agents").await;
     let url = browser.current_url().await;
     assert!(url.contains("/monitor/agents"), "{url}");
     browser.reload().await;
-    eventually("agent rows after a reload of the deep link", || async {
-        (!browser.table_rows("Agents").await.is_empty()).then_some(())
-    })
-    .await;
+    browser.wait_for_rows("Agents").await;
     let csp_violations: usize = browser
         .eval("return performance.getEntriesByType('resource').filter(e => e.name.includes('csp')).length")
         .await;
@@ -149,12 +121,7 @@ async fn each_language_renders_its_own_words_with_nothing_missing() {
         browser.wait_for(Role::Button, sign_in).await;
         let field = browser.find_all(Role::TextBox, None).await.remove(0);
         field.send_keys("demo-admin").await.unwrap();
-        browser
-            .wait_for(Role::Button, sign_in)
-            .await
-            .click()
-            .await
-            .unwrap();
+        browser.click(Role::Button, sign_in).await;
         browser.wait_for(Role::Tab, tab).await;
         eventually(&format!("the {column} column in {lang}"), || async {
             browser

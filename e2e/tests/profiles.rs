@@ -1,17 +1,10 @@
 //! What each profile sees: the layout comes from the permissions in `/me`,
 //! and the data from the backend's scope for that user.
 
-use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
+use e2e::{api_get, quiet_options, start_backend, Browser, Role};
 use monitor_core::wire::{ConversationsSnapshot, DepartmentsList, Me};
 
 const ADMINISTRATIVE: [&str; 3] = ["demo-admin", "demo-operator", "demo-advanced"];
-
-async fn wait_for_rows(browser: &Browser) {
-    eventually("conversation rows", || async {
-        (!browser.table_rows("Conversations").await.is_empty()).then_some(())
-    })
-    .await;
-}
 
 async fn indicator_names(browser: &Browser) -> Vec<String> {
     browser
@@ -25,7 +18,7 @@ async fn administrative_profiles_see_both_tabs_and_every_indicator() {
     for token in ADMINISTRATIVE {
         let browser = Browser::open(&server.base_url()).await;
         browser.sign_in(token).await;
-        wait_for_rows(&browser).await;
+        browser.wait_for_rows("Conversations").await;
         assert_eq!(
             browser.names(Role::Tab).await,
             ["Conversations", "Agents", "Finished"],
@@ -70,17 +63,8 @@ async fn administrative_profiles_see_both_tabs_and_every_indicator() {
                 "{token} misses the {card} indicator: {cards:?}"
             );
         }
-        browser
-            .wait_for(Role::Tab, "Agents")
-            .await
-            .click()
-            .await
-            .unwrap();
-        let agents = eventually("agent rows", || async {
-            let rows = browser.table_rows("Agents").await;
-            (!rows.is_empty()).then_some(rows)
-        })
-        .await;
+        browser.click(Role::Tab, "Agents").await;
+        let agents = browser.wait_for_rows("Agents").await;
         assert_eq!(
             browser.names(Role::ColumnHeader).await,
             [
@@ -117,7 +101,7 @@ async fn the_agent_profile_sees_only_its_work_with_main_indicators() {
 
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-agent").await;
-    wait_for_rows(&browser).await;
+    browser.wait_for_rows("Conversations").await;
     assert_eq!(
         browser.names(Role::Tab).await,
         ["Conversations", "Finished"]
@@ -153,7 +137,7 @@ async fn typing_the_agents_url_as_an_agent_lands_on_conversations_with_a_notice(
     let server = start_backend(quiet_options()).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-agent").await;
-    wait_for_rows(&browser).await;
+    browser.wait_for_rows("Conversations").await;
     browser.goto("/agents?lang=en").await;
     browser
         .wait_for(
@@ -161,7 +145,7 @@ async fn typing_the_agents_url_as_an_agent_lands_on_conversations_with_a_notice(
             "The Agents section is not available for your profile.",
         )
         .await;
-    wait_for_rows(&browser).await;
+    browser.wait_for_rows("Conversations").await;
     assert!(browser
         .find_all(Role::Table, Some("Agents"))
         .await
@@ -187,15 +171,10 @@ async fn signing_in_as_another_profile_leaves_nothing_of_the_previous_one() {
 
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
-    wait_for_rows(&browser).await;
-    browser
-        .wait_for(Role::Button, "Sign out")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.wait_for_rows("Conversations").await;
+    browser.click(Role::Button, "Sign out").await;
     browser.sign_in("demo-agent").await;
-    wait_for_rows(&browser).await;
+    browser.wait_for_rows("Conversations").await;
     let count: String = browser
         .eval("return document.querySelector('.toolbar__count').innerText")
         .await;

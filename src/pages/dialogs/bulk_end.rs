@@ -9,12 +9,13 @@ use monitor_core::wire::{BulkEndOutcome, BulkEndRequest, BulkEndResponse};
 use monitor_core::ConversationStatus;
 
 use super::justification::{valid_justification, JustificationField};
-use crate::api::{idempotency_key, ApiError};
+use super::form_footer::{report_failure, FormFooter};
+use crate::api::idempotency_key;
 use crate::components::modal::Modal;
 use crate::i18n::{fill, use_texts};
 use crate::state::actions::use_actions;
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session, SignInNotice};
+use crate::state::session::{use_api, use_session};
 
 /// The "End selected conversations" dialog.
 #[component]
@@ -95,8 +96,7 @@ pub fn BulkEndDialog(
             ));
             results.set(Some(response));
         }
-        Some(Err(ApiError::Unauthorized)) => session.expire(SignInNotice::SessionExpired),
-        Some(Err(e)) => problem.set(Some(e.message(t.get_untracked()))),
+        Some(Err(e)) => report_failure(e, session, problem, t.get_untracked()),
         None => {}
     });
     let submit = move |e: leptos::ev::SubmitEvent| {
@@ -107,11 +107,6 @@ pub fn BulkEndDialog(
                 end.dispatch(justification);
             }
         }
-    };
-    let can_send = move || {
-        eligible_count > 0
-            && text.with(|s| valid_justification(s).is_some())
-            && !end.pending().get()
     };
 
     let summary = move || {
@@ -163,15 +158,14 @@ pub fn BulkEndDialog(
                 <form class="dialog-form" on:submit=submit>
                     <div class="dialog-form__summary">{summary}</div>
                     <JustificationField text />
-                    {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
-                    <div class="dialog-form__actions">
-                        <button type="button" class="button" on:click=move |_| on_close.run(())>
-                            {move || t.get().cancel}
-                        </button>
-                        <button type="submit" class="button button--danger" disabled=move || !can_send()>
-                            {move || if end.pending().get() { t.get().sending } else if problem.with(Option::is_some) { t.get().retry } else { t.get().end }}
-                        </button>
-                    </div>
+                    <FormFooter
+                        problem
+                        action=|t| t.end
+                        pending=end.pending()
+                        blocked=Signal::derive(move || eligible_count == 0 || text.with(|s| valid_justification(s).is_none()))
+                        danger=true
+                        on_cancel=on_close
+                    />
                 </form>
             </Show>
         </Modal>

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use monitor_core::wire::{Conversation, EndRequest};
 
 use super::justification::{valid_justification, JustificationField};
-use crate::api::{idempotency_key, ApiError};
+use super::form_footer::{report_failure, FormFooter};
+use crate::api::idempotency_key;
 use crate::components::modal::Modal;
 use crate::i18n::use_texts;
 use crate::state::actions::use_actions;
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session, SignInNotice};
+use crate::state::session::{use_api, use_session};
 
 /// The "End conversation" dialog for conversation `id`.
 #[component]
@@ -58,8 +59,7 @@ pub fn EndDialog(
             actions.announce(t.get_untracked().outcome_ended);
             on_close.run(());
         }
-        Some(Err(ApiError::Unauthorized)) => session.expire(SignInNotice::SessionExpired),
-        Some(Err(e)) => problem.set(Some(e.message(t.get_untracked()))),
+        Some(Err(e)) => report_failure(e, session, problem, t.get_untracked()),
         None => {}
     });
     let submit = move |e: leptos::ev::SubmitEvent| {
@@ -71,22 +71,20 @@ pub fn EndDialog(
             }
         }
     };
-    let can_send = move || text.with(|s| valid_justification(s).is_some()) && !end.pending().get();
 
     view! {
         <Modal title=Signal::derive(move || t.get().end_conversation.to_owned()) on_close return_focus>
             <form class="dialog-form" on:submit=submit>
                 {customer.map(|name| view! { <p class="dialog-form__subject">{name}</p> })}
                 <JustificationField text />
-                {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
-                <div class="dialog-form__actions">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>
-                        {move || t.get().cancel}
-                    </button>
-                    <button type="submit" class="button button--danger" disabled=move || !can_send()>
-                        {move || if end.pending().get() { t.get().sending } else if problem.with(Option::is_some) { t.get().retry } else { t.get().end }}
-                    </button>
-                </div>
+                <FormFooter
+                    problem
+                    action=|t| t.end
+                    pending=end.pending()
+                    blocked=Signal::derive(move || text.with(|s| valid_justification(s).is_none()))
+                    danger=true
+                    on_cancel=on_close
+                />
             </form>
         </Modal>
     }

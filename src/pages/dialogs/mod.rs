@@ -3,6 +3,7 @@
 
 mod bulk_end;
 mod end;
+mod form_footer;
 mod justification;
 mod transfer;
 mod view;

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use monitor_core::wire::{Agent, Conversation, DepartmentsList, TransferRequest};
 use monitor_core::AgentStatus;
 
-use crate::api::{idempotency_key, ApiError};
+use super::form_footer::{report_failure, FormFooter};
+use crate::api::idempotency_key;
 use crate::components::modal::Modal;
 use crate::i18n::{use_texts, Texts};
 use crate::state::actions::use_actions;
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session, SignInNotice};
+use crate::state::session::{use_api, use_session};
 
 /// Why an agent cannot take the conversation, if they cannot.
 fn unavailable(agent: &Agent, t: &Texts) -> Option<&'static str> {
@@ -90,8 +91,7 @@ pub fn TransferDialog(
             actions.announce(t.get_untracked().transfer_conversation);
             on_close.run(());
         }
-        Some(Err(ApiError::Unauthorized)) => session.expire(SignInNotice::SessionExpired),
-        Some(Err(e)) => problem.set(Some(e.message(t.get_untracked()))),
+        Some(Err(e)) => report_failure(e, session, problem, t.get_untracked()),
         None => {}
     });
     let submit = move |e: leptos::ev::SubmitEvent| {
@@ -185,19 +185,13 @@ pub fn TransferDialog(
                         {agent_options}
                     </select>
                 </div>
-                {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
-                <div class="dialog-form__actions">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>
-                        {move || t.get().cancel}
-                    </button>
-                    <button
-                        type="submit"
-                        class="button button--primary"
-                        disabled=move || department.with(String::is_empty) || transfer.pending().get()
-                    >
-                        {move || if transfer.pending().get() { t.get().sending } else if problem.with(Option::is_some) { t.get().retry } else { t.get().transfer }}
-                    </button>
-                </div>
+                <FormFooter
+                    problem
+                    action=|t| t.transfer
+                    pending=transfer.pending()
+                    blocked=Signal::derive(move || department.with(String::is_empty))
+                    on_cancel=on_close
+                />
             </form>
         </Modal>
     }
