@@ -8,8 +8,8 @@ use monitor_core::permissions::bulk_end_eligible;
 use monitor_core::wire::{BulkEndOutcome, BulkEndRequest, BulkEndResponse};
 use monitor_core::ConversationStatus;
 
-use super::justification::{valid_justification, JustificationField};
 use super::form_footer::{report_failure, FormFooter};
+use super::justification::{valid_justification, JustificationField};
 use crate::api::idempotency_key;
 use crate::components::modal::Modal;
 use crate::i18n::{fill, use_texts};

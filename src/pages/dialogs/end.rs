@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use monitor_core::wire::{Conversation, EndRequest};
 
-use super::justification::{valid_justification, JustificationField};
 use super::form_footer::{report_failure, FormFooter};
+use super::justification::{valid_justification, JustificationField};
 use crate::api::idempotency_key;
 use crate::components::modal::Modal;
 use crate::i18n::use_texts;

@@ -38,7 +38,11 @@ pub fn FormFooter(
             action(t)
         }
     };
-    let class = if danger { "button button--danger" } else { "button button--primary" };
+    let class = if danger {
+        "button button--danger"
+    } else {
+        "button button--primary"
+    };
     view! {
         {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
         <div class="dialog-form__actions">
@@ -54,7 +58,12 @@ pub fn FormFooter(
 
 /// A failed action: a refused token ends the session; anything else is
 /// shown in the dialog, which keeps what was typed.
-pub fn report_failure(error: ApiError, session: Session, problem: RwSignal<Option<String>>, t: &Texts) {
+pub fn report_failure(
+    error: ApiError,
+    session: Session,
+    problem: RwSignal<Option<String>>,
+    t: &Texts,
+) {
     match error {
         ApiError::Unauthorized => session.expire(SignInNotice::SessionExpired),
         other => problem.set(Some(other.message(t))),
