@@ -44,8 +44,12 @@ pub struct LiveBoard {
     render_scheduled: StoredValue<bool>,
 }
 
-/// The longest a change waits before it shows (coalescing bursts of events).
-pub const RENDER_INTERVAL_MS: u64 = 250;
+/// The longest a change waits before it shows. Each render re-filters,
+/// re-sorts and recounts the whole board (tens of ms at 50,000
+/// conversations), so bursts are coalesced: half a second keeps the lists
+/// visibly live while capping that work at two passes a second (measured in
+/// BENCHMARKS.md).
+pub const RENDER_INTERVAL_MS: u64 = 500;
 
 impl LiveBoard {
     /// Cuts the current backoff short (the "Retry" button).
