@@ -2,7 +2,12 @@
 //! of the e2e crate (release too, so the in-process demo backend takes as
 //! little of the browser's CPU as it can), which prints the table and
 //! writes `BENCHMARKS.md`.
+//!
+//! The SPA is built into its own directory under the target dir, not
+//! `dist/`: what is measured is exactly what was built, whatever else runs
+//! Trunk meanwhile.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::paths::Ctx;
@@ -17,6 +22,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> ExitCode {
         _ => args,
     };
     println!("{}", ctx.describe());
+    let dist = bench_dist(ctx);
     let needs = Needs {
         browser: true,
         ..Needs::spa()
@@ -25,7 +31,13 @@ pub fn run(ctx: &Ctx, args: &[String]) -> ExitCode {
     let help = passthrough.iter().any(|a| a == "--help" || a == "-h");
     let prepared = spa::check_trunk_toml(ctx)
         .and_then(|()| tools::ensure(ctx, &needs))
-        .and_then(|()| if help { Ok(()) } else { spa::build(ctx) });
+        .and_then(|()| {
+            if help {
+                Ok(())
+            } else {
+                spa::build_into(ctx, &dist)
+            }
+        });
     if let Err(e) = prepared {
         eprintln!("xtask: error: {e}");
         return ExitCode::FAILURE;
@@ -41,7 +53,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> ExitCode {
     let mut cmd = ctx.command("cargo");
     cmd.args("run --release -p e2e --bin bench --".split_whitespace())
         .args(passthrough)
-        .env("MONITOR_DIST", ctx.dist())
+        .env("MONITOR_DIST", &dist)
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("CHROMIUM", CHROMIUM)
         .env("BENCH_COMMAND", shown);
@@ -53,4 +65,9 @@ pub fn run(ctx: &Ctx, args: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Where `bench` builds the SPA (release) it measures.
+pub fn bench_dist(ctx: &Ctx) -> PathBuf {
+    ctx.target_dir.join("bench-dist")
 }

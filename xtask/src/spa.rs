@@ -1,6 +1,7 @@
 //! Building the SPA with Trunk (shared by `run` and `test`).
 
 use std::fs;
+use std::path::Path;
 
 use crate::paths::Ctx;
 use crate::tools::{self, run_checked, BINARYEN_VERSION};
@@ -50,15 +51,21 @@ fn check_pins(trunk_toml: &str, lock: &str) -> Result<(), String> {
 /// `cargo fetch` (Trunk's offline mode makes cargo offline too, so the
 /// registry must be fetched first), then `trunk build --release` into `<repo>/dist`.
 pub fn build(ctx: &Ctx) -> Result<(), String> {
+    build_into(ctx, &ctx.dist())
+}
+
+/// [`build`] into another directory (the benchmark's own, so a `trunk
+/// build` or `trunk serve` running meanwhile into `dist/` cannot change the
+/// files under measurement or clash with the build's staging directory).
+pub fn build_into(ctx: &Ctx, dist: &Path) -> Result<(), String> {
     check_trunk_toml(ctx)?;
     println!("$ cargo fetch");
     run_checked(ctx.command("cargo").arg("fetch"), "cargo fetch")?;
-    let dist = ctx.dist();
     println!("$ trunk build --release --dist {}", dist.display());
     run_checked(
         ctx.command("trunk")
             .args(["build", "--release", "--dist"])
-            .arg(&dist),
+            .arg(dist),
         "trunk build",
     )
 }

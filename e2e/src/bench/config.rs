@@ -53,6 +53,8 @@ pub struct Config {
     pub soak: Duration,
     /// Interval of memory samples during the soak.
     pub sample_every: Duration,
+    /// The built SPA measured (`MONITOR_DIST`).
+    pub dist: PathBuf,
     /// Where the report goes (`None`: stdout only).
     pub out: Option<PathBuf>,
     /// The command line shown in the report.
@@ -133,6 +135,7 @@ impl Config {
                 busy_window: secs(10),
                 soak: secs(30),
                 sample_every: secs(15),
+                dist: crate::dist_dir(),
                 out,
                 command,
             }
@@ -148,6 +151,7 @@ impl Config {
                 busy_window: secs(60),
                 soak: secs(300),
                 sample_every: secs(60),
+                dist: crate::dist_dir(),
                 out,
                 command,
             }

@@ -52,6 +52,36 @@ impl Machine {
     }
 }
 
+/// All CPUs' time so far from /proc/stat's `cpu` line: (busy, total) in
+/// clock ticks. Busy is everything but idle and iowait.
+pub fn cpu_times() -> Option<(u64, u64)> {
+    let stat = fs::read_to_string("/proc/stat").ok()?;
+    parse_cpu_line(stat.lines().next()?)
+}
+
+fn parse_cpu_line(line: &str) -> Option<(u64, u64)> {
+    let mut fields = line.split_whitespace();
+    if fields.next()? != "cpu" {
+        return None;
+    }
+    // user nice system idle iowait irq softirq steal (guest time is inside user).
+    let values: Vec<u64> = fields.take(8).filter_map(|f| f.parse().ok()).collect();
+    if values.len() < 8 {
+        return None;
+    }
+    let total: u64 = values.iter().sum();
+    let idle = values[3] + values[4];
+    Some((total - idle, total))
+}
+
+/// Share of all CPUs busy between two [`cpu_times`] readings.
+pub fn busy_share(before: Option<(u64, u64)>, after: Option<(u64, u64)>) -> f64 {
+    match (before, after) {
+        (Some((b0, t0)), Some((b1, t1))) if t1 > t0 => (b1 - b0) as f64 / (t1 - t0) as f64,
+        _ => f64::NAN,
+    }
+}
+
 /// The value of the first `key: value` line (as in /proc/cpuinfo).
 fn field(text: &str, key: &str) -> Option<String> {
     text.lines().find_map(|line| {
@@ -96,6 +126,16 @@ mod tests {
         assert_eq!(utc_date_time(0), "1970-01-01 00:00 UTC");
         assert_eq!(utc_date_time(951_782_400), "2000-02-29 00:00 UTC");
         assert_eq!(utc_date_time(1_763_715_000), "2025-11-21 08:50 UTC");
+    }
+
+    #[test]
+    fn proc_stat_cpu_line() {
+        let a = parse_cpu_line("cpu  100 0 50 800 50 0 0 0 0 0").unwrap();
+        assert_eq!(a, (150, 1000));
+        let b = parse_cpu_line("cpu  200 0 100 1550 150 0 0 0 0 0").unwrap();
+        assert!((busy_share(Some(a), Some(b)) - 0.15).abs() < 1e-9);
+        assert!(parse_cpu_line("cpu0 1 2 3 4 5 6 7 8").is_none());
+        assert!(busy_share(None, Some(b)).is_nan());
     }
 
     #[test]

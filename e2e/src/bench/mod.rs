@@ -6,6 +6,7 @@
 //! - [`config`] — what a run does (full or `--quick`, scales).
 //! - [`cdp`] — DevTools protocol commands through chromedriver.
 //! - [`probe`] — the JS injected into the page and the snippets that read it.
+//! - [`floor`] — the browser's own per-second cost on this machine.
 //! - [`page`] — one signed-in page and what can be measured on it.
 //! - [`scenario`] — the steps at one scale (a frozen and a live backend).
 //! - [`stats`] — percentiles.
@@ -17,6 +18,7 @@
 pub mod bundle;
 pub mod cdp;
 pub mod config;
+pub mod floor;
 pub mod machine;
 pub mod page;
 pub mod probe;

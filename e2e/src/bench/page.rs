@@ -3,11 +3,13 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
+use fantoccini::Client;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
-use super::cdp;
 use super::probe::{self, LoadTimings, Recorded, View};
+use super::stats::Summary;
+use super::{cdp, machine};
 use crate::{Browser, Role};
 
 /// The demo token the benchmark signs in with (an admin sees every column and agents).
@@ -28,6 +30,13 @@ pub struct Cpu {
     pub script: f64,
     /// Of which style recalculation and layout, s.
     pub style_layout: f64,
+    /// Layouts done in the window (1 per second: only the tick renders).
+    pub layouts: f64,
+    /// Share of all the machine's CPUs busy meanwhile (this page, the
+    /// backend, chromedriver, and anything else running).
+    pub machine_busy: f64,
+    /// Main-thread ms in each second of the window.
+    pub per_second: Option<Summary>,
 }
 
 impl Cpu {
@@ -40,9 +49,15 @@ impl Cpu {
         }
     }
 
-    /// Main-thread ms per second of wall time (= per clock tick).
+    /// Main-thread ms per second of wall time, averaged over the window.
     pub fn ms_per_second(&self) -> f64 {
         self.share() * 1000.0
+    }
+
+    /// The median second's main-thread ms (one clock tick per second): a
+    /// stray garbage collection or late task in one second does not move it.
+    pub fn median_second(&self) -> f64 {
+        self.per_second.map_or(self.ms_per_second(), |s| s.p50)
     }
 }
 
@@ -151,6 +166,19 @@ impl Page {
         self.eval(probe::VIEW, vec![json!(TABLE)]).await
     }
 
+    /// The page's frame interval (median over 60 frames), ms.
+    pub async fn frame_interval(&self) -> Result<f64, String> {
+        let value = self
+            .browser
+            .client
+            .execute_async(probe::FRAME_INTERVAL, vec![])
+            .await
+            .map_err(|e| format!("frame interval: {e}"))?;
+        value
+            .as_f64()
+            .ok_or_else(|| format!("frame interval: unexpected answer {value}"))
+    }
+
     /// Seconds since the first rows were painted.
     pub fn since_load(&self) -> f64 {
         self.loaded_at.elapsed().as_secs_f64()
@@ -158,17 +186,7 @@ impl Page {
 
     /// Main-thread time over `window`, with the page left alone.
     pub async fn cpu_over(&self, window: Duration) -> Result<Cpu, String> {
-        let client = &self.browser.client;
-        let before = cdp::metrics(client).await?;
-        tokio::time::sleep(window).await;
-        let after = cdp::metrics(client).await?;
-        let d = |name| before.delta(&after, name);
-        Ok(Cpu {
-            wall: d("Timestamp"),
-            task: (d("TaskDuration") - d("DevToolsCommandDuration")).max(0.0),
-            script: d("ScriptDuration"),
-            style_layout: d("RecalcStyleDuration") + d("LayoutDuration"),
-        })
+        cpu_over(&self.browser.client, window).await
     }
 
     /// Garbage-collects, then reads the JS heap, the wasm memory and the DOM size.
@@ -265,6 +283,41 @@ impl Page {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
+}
+
+/// Main-thread time of the page in `client` over `window` (CDP
+/// `Performance.getMetrics` deltas, read every second; the domain must be
+/// enabled). DevTools commands' own time is left out.
+pub async fn cpu_over(client: &Client, window: Duration) -> Result<Cpu, String> {
+    let task = |a: &cdp::Metrics, b: &cdp::Metrics| {
+        (a.delta(b, "TaskDuration") - a.delta(b, "DevToolsCommandDuration")).max(0.0)
+    };
+    let first = cdp::metrics(client).await?;
+    let host_before = machine::cpu_times();
+    let start = Instant::now();
+    let mut last = first.clone();
+    let mut steps = Vec::new();
+    while start.elapsed() < window {
+        let step = (window - start.elapsed()).min(Duration::from_secs(1));
+        tokio::time::sleep(step).await;
+        let now = cdp::metrics(client).await?;
+        let wall = last.delta(&now, "Timestamp");
+        if wall > 0.5 {
+            steps.push(task(&last, &now) / wall * 1000.0);
+        }
+        last = now;
+    }
+    let host_after = machine::cpu_times();
+    let d = |name| first.delta(&last, name);
+    Ok(Cpu {
+        wall: d("Timestamp"),
+        task: task(&first, &last),
+        script: d("ScriptDuration"),
+        style_layout: d("RecalcStyleDuration") + d("LayoutDuration"),
+        layouts: d("LayoutCount"),
+        machine_busy: machine::busy_share(host_before, host_after),
+        per_second: Summary::of(steps),
+    })
 }
 
 /// What to type: the first 6 characters of each distinct name, from names

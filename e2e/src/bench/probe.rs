@@ -203,6 +203,20 @@ pub struct View {
     pub wasm_memory: Option<f64>,
 }
 
+/// Async: the median interval between 60 animation frames (ms), i.e. how
+/// long "the next paint" can be away.
+pub const FRAME_INTERVAL: &str = r#"
+const done = arguments[arguments.length - 1];
+const stamps = [];
+const step = (t) => {
+  stamps.push(t);
+  if (stamps.length <= 60) { requestAnimationFrame(step); return; }
+  const gaps = stamps.slice(1).map((x, i) => x - stamps[i]).sort((a, b) => a - b);
+  done(gaps[Math.floor(gaps.length / 2)]);
+};
+requestAnimationFrame(step);
+"#;
+
 /// Customer names on screen (what a supervisor would type).
 pub const CUSTOMER_NAMES: &str = r#"
 return Array.from(document.querySelectorAll('[role=table] [role=row] .customer__name'))

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::bundle::{Bundle, Sizes};
 use super::config::{Config, Scale};
+use super::floor::Floor;
 use super::machine::Machine;
 use super::scenario::{Interactions, ScaleResult};
 use super::stats::Summary;
@@ -108,9 +109,18 @@ pub fn table(outcomes: &[Outcome], config: &Config, target: &dyn Fn(&str) -> Str
             |r| interaction_cell(&r.live_filter, true),
         ),
         (
-            "Clock tick: main-thread ms per 1 s tick (frozen, idle)".into(),
+            "Clock tick: main-thread ms per 1 s tick, median second (frozen, idle)".into(),
             "tick",
-            |r| format!("{:.2}", r.idle.ms_per_second()),
+            |r| {
+                let i = &r.idle;
+                let max = i.per_second.map_or(f64::NAN, |s| s.max);
+                format!(
+                    "{:.2} (mean {:.2}, max {:.1})",
+                    i.median_second(),
+                    i.ms_per_second(),
+                    max
+                )
+            },
         ),
         (
             format!("Main-thread busy share at {rate} ev/s (%)"),
@@ -125,8 +135,8 @@ pub fn table(outcomes: &[Outcome], config: &Config, target: &dyn Fn(&str) -> Str
         }),
         ("JS heap + wasm after the soak (MB)".into(), "memory", |r| {
             let mut cell = memory_cell(r.memory.last());
-            if let Some(g) = targets::memory_growth(&r.memory) {
-                let _ = write!(cell, " ({:+.1} %)", g * 100.0);
+            if let Some((since, g)) = targets::memory_growth(&r.memory) {
+                let _ = write!(cell, " ({:+.1} % since {since:.0} s)", g * 100.0);
             }
             cell
         }),
@@ -284,6 +294,20 @@ fn details(outcomes: &[Outcome]) -> String {
                 );
             }
         }
+        for (name, cpu) in [("frozen, idle", &r.idle), ("live", &r.busy)] {
+            let _ = writeln!(
+                out,
+                "{}- main thread, {name}: {:.1} % of {:.0} s busy (script {:.1} %, style + layout {:.1} %), \
+                 {:.1} layouts/s; all of the machine's CPUs meanwhile: {:.0} % busy",
+                if name.starts_with("frozen") { "\nCPU:\n\n" } else { "" },
+                cpu.share() * 100.0,
+                cpu.wall,
+                cpu.script / cpu.wall * 100.0,
+                cpu.style_layout / cpu.wall * 100.0,
+                cpu.layouts / cpu.wall,
+                cpu.machine_busy * 100.0
+            );
+        }
         let _ = writeln!(
             out,
             "\nMemory after GC, live (s after load: JS heap + wasm = total MB, DOM nodes):\n"
@@ -301,7 +325,9 @@ fn details(outcomes: &[Outcome]) -> String {
         }
         let _ = writeln!(
             out,
-            "\nInteractions (max; Event Timing cross-check: interactions ≥ 16 ms):\n"
+            "\nInteractions (the page's frame interval is {:.1} ms: \"the next paint\" can be \
+             that far away; max; Event Timing cross-check: interactions ≥ 16 ms):\n",
+            r.frame_interval
         );
         for (name, i) in [
             ("search, live", &r.live_search),
@@ -310,10 +336,11 @@ fn details(outcomes: &[Outcome]) -> String {
         ] {
             let _ = writeln!(
                 out,
-                "- {name}: {} recorded, max {} ms, {} without a seen paint; Event Timing: {} ≥ 16 ms (longest {:.0} ms)",
+                "- {name}: {} recorded, max {} ms, {} without a seen paint; handled → painted p50 / p95 {} ms; Event Timing: {} interactions ≥ 16 ms during the phase (longest {:.0} ms)",
                 i.count,
                 ms(i.latency.map(|s| s.max)),
                 i.unpainted,
+                p50_p95(i.to_paint),
                 i.event_timing_slow,
                 i.event_timing_max
             );
@@ -340,14 +367,19 @@ to a bubble-phase listener registered after the app's own (so after the app's ha
 microtasks they queued). Typed text: the first letters of customer names on screen, then as many \
 backspaces. Event Timing entries (≥ 16 ms, 8 ms granularity) are counted as a cross-check.
 - **Clock tick**: frozen backend (`--rate 0`), page left alone: CDP `Performance.getMetrics` \
-`TaskDuration` (minus `DevToolsCommandDuration`) over the window divided by its seconds; the clock \
-ticks once a second, so this is main-thread ms per tick (including anything else idle).
-- **Busy share**: the same counter over the window with the live backend, divided by the wall time.
+`TaskDuration` (minus `DevToolsCommandDuration`) read every second; the clock ticks once a \
+second, so the median second is main-thread ms per tick (including anything else the idle page \
+does); the mean and the worst second are shown too. The same on an empty page and on a page that \
+only changes one text node per second gives the browser's floor.
+- **Busy share**: the same counter summed over the whole window with the live backend, divided by \
+the wall time.
 - **Memory**: after `HeapProfiler.collectGarbage`: `Runtime.getHeapUsage().usedSize` (V8 heap) plus \
 the byte length of the app's `WebAssembly.Memory` (from Trunk's `TrunkApplicationStarted` event). \
+The wasm memory only ever grows (it is the allocator's high-water mark, not what is in use), so \
+at the largest scale the snapshot decode's peak can hide later growth; the smaller scales show it. \
 DOM nodes from `Memory.getDOMCounters`, elements from `getElementsByTagName('*')`.
 - **Rows**: data rows in the table's DOM vs rows intersecting its scroll viewport.
-- **Bundle**: the files in `dist/` compressed here (flate2 level 9, brotli quality 11, window 22); \
+- **Bundle**: the built files compressed here (flate2 level 9, brotli quality 11, window 22); \
 the demo backend itself serves them uncompressed.";
 
 /// The whole report.
@@ -356,16 +388,14 @@ pub fn document(
     config: &Config,
     machine: &Machine,
     bundle: Result<&Bundle, &String>,
+    floor: Option<&Floor>,
 ) -> String {
     let ok: Vec<&ScaleResult> = outcomes
         .iter()
         .filter_map(|(_, r)| r.as_ref().ok())
         .collect();
     let large = ok.iter().copied().max_by_key(|r| r.scale.conversations);
-    let small = ok.iter().copied().min_by_key(|r| r.scale.conversations);
-    let targets = large
-        .map(|l| targets::evaluate(l, small, bundle.ok()))
-        .unwrap_or_default();
+    let targets = targets::evaluate(&ok, bundle.ok(), floor);
     let goal_of = |key: &str| -> String {
         let name_prefix = match key {
             "first" => "first rows",
@@ -412,8 +442,9 @@ pub fn document(
     let _ = writeln!(
         out,
         "- Setup: demo backend in-process (release build, seed 7, agents = conversations / 25), the SPA's \
-         release build from `dist/`, headless Chromium 1400×900, signed in as `demo-admin`, `?lang=en`. \
+         release build from `{}`, headless Chromium 1400×900, signed in as `demo-admin`, `?lang=en`. \
          Windows: idle {} s, busy {} s, soak {} s after load; {} keystrokes per phase, {} filter clicks.",
+        config.dist.display(),
         config.tick_window.as_secs(),
         config.busy_window.as_secs(),
         config.soak.as_secs(),
@@ -422,7 +453,21 @@ pub fn document(
     );
     let _ = writeln!(out, "\n## Results\n");
     out.push_str(&table(outcomes, config, &goal_of));
-    let _ = writeln!(out, "\n## Bundle (`dist/`)\n");
+    if let Some(f) = floor {
+        let _ = writeln!(
+            out,
+            "\nThe browser's floor on this machine, measured the same way (median second): an empty page \
+             {:.2} ms of main thread per second; a page whose only work is changing one text node \
+             once a second {:.2} ms (averages: script {:.2}, style + layout {:.2}, the rest — paint, \
+             commit — {:.2}).",
+            f.empty.median_second(),
+            f.ticking.median_second(),
+            f.ticking.script / f.ticking.wall * 1000.0,
+            f.ticking.style_layout / f.ticking.wall * 1000.0,
+            (f.ticking.task - f.ticking.script - f.ticking.style_layout) / f.ticking.wall * 1000.0
+        );
+    }
+    let _ = writeln!(out, "\n## Bundle (`{}`)\n", config.dist.display());
     match bundle {
         Ok(b) => out.push_str(&bundle_table(b)),
         Err(e) => {
@@ -471,6 +516,7 @@ mod tests {
             &config,
             &Machine::default(),
             Err(&"no dist".to_owned()),
+            None,
         );
         assert!(
             doc.contains("| | 1k | 50k | target (largest scale) |"),

@@ -28,6 +28,8 @@ pub struct Interactions {
     pub latency: Option<Summary>,
     /// The input/change event's dispatch → the app's handlers done.
     pub handling: Option<Summary>,
+    /// The app's handlers done → after the next paint.
+    pub to_paint: Option<Summary>,
     /// Interactions whose next paint was not seen.
     pub unpainted: usize,
     /// Interactions with an Event Timing duration ≥ 16 ms (the API reports no shorter ones).
@@ -55,6 +57,7 @@ impl Interactions {
             count: mine.len(),
             latency: Summary::of(mine.iter().filter_map(|i| Some(i.paint? - i.start))),
             handling: Summary::of(mine.iter().filter_map(|i| Some(i.handled? - i.dispatch))),
+            to_paint: Summary::of(mine.iter().filter_map(|i| Some(i.paint? - i.handled?))),
             unpainted: mine.iter().filter(|i| i.paint.is_none()).count(),
             event_timing_slow: slow.len(),
             event_timing_max: slow.iter().map(|(_, d)| *d).fold(0.0, f64::max),
@@ -70,6 +73,8 @@ pub struct ScaleResult {
     pub load: LoadTimings,
     /// The frozen page's load (for comparison).
     pub frozen_load: LoadTimings,
+    /// The frozen page's frame interval (median), ms.
+    pub frame_interval: f64,
     /// Frozen page left alone: the clock tick's cost.
     pub idle: Cpu,
     pub frozen_search: Interactions,
@@ -122,9 +127,11 @@ pub async fn run(
     tokio::time::sleep(SETTLE).await;
     result.idle = page.cpu_over(config.tick_window).await?;
     log(format!(
-        "[{label}] frozen: {:.2} ms main thread per second (tick)",
+        "[{label}] frozen: {:.2} ms main thread in the median second (tick), mean {:.2}",
+        result.idle.median_second(),
         result.idle.ms_per_second()
     ));
+    result.frame_interval = page.frame_interval().await?;
     let recorded = page.type_in_search(config.keystrokes, config.pause).await?;
     result.frozen_search = Interactions::from_recorded(&recorded, "search");
     log(format!(

@@ -2,6 +2,7 @@
 //! size), with a line on what limits each missed one where the figures say it.
 
 use super::bundle::Bundle;
+use super::floor::Floor;
 use super::page::MemorySample;
 use super::probe::LoadTimings;
 use super::scenario::ScaleResult;
@@ -50,11 +51,20 @@ pub fn mb(bytes: f64) -> f64 {
     bytes / 1_000_000.0
 }
 
-/// Growth of JS heap + wasm from the first sample to the last, as a share.
-pub fn memory_growth(samples: &[MemorySample]) -> Option<f64> {
-    let first = samples.first()?;
+/// Seconds after load from which memory should be flat: by then the live
+/// events, the typing and the filter clicks have run once.
+pub const WARM_UP_SECS: f64 = 60.0;
+
+/// Growth of JS heap + wasm up to the last sample, as a share, and the
+/// sample it is measured from (seconds after load): the first one at or
+/// after [`WARM_UP_SECS`] if a later one exists, else the first one.
+pub fn memory_growth(samples: &[MemorySample]) -> Option<(f64, f64)> {
     let last = samples.last()?;
-    (samples.len() > 1 && first.total() > 0.0).then(|| last.total() / first.total() - 1.0)
+    let warm = samples[..samples.len() - 1]
+        .iter()
+        .find(|m| m.at >= WARM_UP_SECS);
+    let base = warm.or(samples.first())?;
+    (samples.len() > 1 && base.total() > 0.0).then(|| (base.at, last.total() / base.total() - 1.0))
 }
 
 fn judge(value: Option<f64>, limit: f64) -> Option<bool> {
@@ -69,12 +79,24 @@ fn show(value: Option<f64>, unit: &str) -> String {
     }
 }
 
-/// Judges the targets on `large`, comparing with `small` for the 2× rules.
+/// Judges the targets on the largest scale in `results`, comparing with the
+/// smallest for the 2× rules and checking memory growth at every scale.
 pub fn evaluate(
-    large: &ScaleResult,
-    small: Option<&ScaleResult>,
+    results: &[&ScaleResult],
     bundle: Option<&Bundle>,
+    floor: Option<&Floor>,
 ) -> Vec<Target> {
+    let Some(large) = results
+        .iter()
+        .copied()
+        .max_by_key(|r| r.scale.conversations)
+    else {
+        return Vec::new();
+    };
+    let small = results
+        .iter()
+        .copied()
+        .min_by_key(|r| r.scale.conversations);
     let mut out = Vec::new();
 
     let keys = large.live_search.latency;
@@ -98,17 +120,21 @@ pub fn evaluate(
     });
 
     let idle = large.idle;
-    let tick = idle.ms_per_second();
+    let tick = idle.median_second();
     out.push(Target {
-        name: "clock tick: main-thread time per 1 s tick",
+        name: "clock tick: main-thread time per 1 s tick (median second)",
         goal: "≤ 1 ms",
         value: show(Some(tick), "ms"),
         met: judge(Some(tick), 1.0),
         limit: Some(format!(
-            "per tick: script {:.2} ms, style + layout {:.2} ms, the rest (paint, commit, other tasks) {:.2} ms",
+            "per tick: script {:.2} ms, style + layout {:.2} ms, the rest (paint, commit, other tasks) {:.2} ms{}",
             idle.script / idle.wall * 1000.0,
             idle.style_layout / idle.wall * 1000.0,
-            (idle.task - idle.script - idle.style_layout) / idle.wall * 1000.0
+            (idle.task - idle.script - idle.style_layout) / idle.wall * 1000.0,
+            floor.map_or(String::new(), |f| format!(
+                "; a page that only changes one text node per second costs {:.2} ms here",
+                f.ticking.median_second()
+            ))
         )),
     });
 
@@ -144,12 +170,14 @@ pub fn evaluate(
     let last = large.memory.last();
     let growth = memory_growth(&large.memory);
     let total = last.map(|m| mb(m.total()));
-    let not_growing = growth.map(|g| g <= 0.05);
+    let not_growing = growth.map(|(_, g)| g <= 0.05);
     out.push(Target {
         name: "memory (JS heap + wasm) after the soak, and not growing",
         goal: "≤ 150 MB, ≤ 5 % growth",
         value: match (total, growth) {
-            (Some(t), Some(g)) => format!("{t:.1} MB, {:+.1} % since load", g * 100.0),
+            (Some(t), Some((since, g))) => {
+                format!("{t:.1} MB, {:+.1} % since {since:.0} s after load", g * 100.0)
+            }
             (Some(t), None) => format!("{t:.1} MB"),
             _ => "not measured".into(),
         },
@@ -159,12 +187,47 @@ pub fn evaluate(
         },
         limit: last.map(|m| {
             format!(
-                "JS heap {:.1} MB, wasm linear memory {:.1} MB (it never shrinks: its peak, e.g. while decoding the snapshot, stays)",
+                "JS heap {:.1} MB, wasm linear memory {:.1} MB (the wasm memory never shrinks: its peak stays)",
                 mb(m.js_heap),
                 mb(m.wasm)
             )
         }),
     });
+
+    // The wasm memory is a high-water mark: at the largest scale the
+    // snapshot's decode peak can hide later growth that smaller scales show.
+    let growing: Vec<String> = results
+        .iter()
+        .filter(|r| r.scale != large.scale)
+        .filter_map(|r| {
+            let (since, g) = memory_growth(&r.memory)?;
+            (g > 0.05).then(|| {
+                format!(
+                    "{}: {:+.1} % since {since:.0} s",
+                    r.scale.label(),
+                    g * 100.0
+                )
+            })
+        })
+        .collect();
+    if results.len() > 1 {
+        out.push(Target {
+            name: "memory not growing at the smaller scales either",
+            goal: "≤ 5 % growth",
+            value: if growing.is_empty() {
+                "no growth above 5 %".into()
+            } else {
+                growing.join(", ")
+            },
+            met: Some(growing.is_empty()),
+            limit: Some(
+                "the wasm linear memory is a high-water mark, so growth below the largest scale's \
+                 decode peak is invisible there; a smaller scale shows what keeps accumulating \
+                 (TODO (lead): which structure grows with the events applied)"
+                    .into(),
+            ),
+        });
+    }
 
     if let Some(bundle) = bundle {
         let sum = bundle.wasm_and_js();
@@ -198,7 +261,7 @@ pub fn evaluate(
         let ratio = cost(large).zip(cost(small)).map(|(l, s)| l / s);
         out.push(Target {
             name: "per-keystroke cost (handling p50, frozen) vs the smallest scale",
-            goal: "≤ 2×",
+            goal: "≤ 2× the smallest scale",
             value: ratio.map_or("not measured".into(), |r| {
                 format!(
                     "{r:.1}× ({:.1} ms vs {:.1} ms)",
@@ -207,15 +270,13 @@ pub fn evaluate(
                 )
             }),
             met: judge(ratio, 2.0),
-            limit: Some(
-                "TODO (lead): which part of a keystroke grows with the row count (search, sort, indicators, re-render)".into(),
-            ),
+            limit: Some(keystroke_split(small, large)),
         });
-        let tick_small = small.idle.ms_per_second();
+        let tick_small = small.idle.median_second();
         let ratio = tick / tick_small;
         out.push(Target {
             name: "per-tick cost vs the smallest scale",
-            goal: "≤ 2×",
+            goal: "≤ 2× the smallest scale",
             value: format!("{ratio:.1}× ({tick:.2} ms vs {tick_small:.2} ms)"),
             met: judge(Some(ratio), 2.0),
             limit: Some(
@@ -224,4 +285,21 @@ pub fn evaluate(
         });
     }
     out
+}
+
+/// Where a keystroke's time goes at both scales: the app's handlers (script)
+/// versus handled → painted (rendering and the wait for the frame).
+fn keystroke_split(small: &ScaleResult, large: &ScaleResult) -> String {
+    let p50 = |s: Option<super::stats::Summary>| s.map_or(f64::NAN, |s| s.p50);
+    let (a, b) = (&small.frozen_search, &large.frozen_search);
+    format!(
+        "the app's handlers (script) take {:.1} ms at {} and {:.1} ms at {} (p50); from handled to \
+         painted (rendering, waiting for the frame) {:.1} ms and {:.1} ms",
+        p50(a.handling),
+        small.scale.label(),
+        p50(b.handling),
+        large.scale.label(),
+        p50(a.to_paint),
+        p50(b.to_paint)
+    )
 }

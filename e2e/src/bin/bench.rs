@@ -5,16 +5,19 @@
 //! `cargo run --release -p e2e --bin bench -- [--quick] [--scales ...]`
 //! needs the SPA built into `dist/` (or `MONITOR_DIST`).
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use e2e::bench::report::{self, Outcome};
-use e2e::bench::{bundle, machine::Machine, scenario, Config};
+use e2e::bench::{bundle, floor, machine::Machine, scenario, Config};
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let default_out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../BENCHMARKS.md");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new("."));
+    let default_out = repo.join("BENCHMARKS.md");
     let config = match Config::from_args(&args, default_out) {
         Ok(c) => c,
         Err(e) => {
@@ -22,7 +25,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let dist = e2e::dist_dir();
+    let dist = config.dist.clone();
     if !dist.join("index.html").is_file() {
         eprintln!(
             "bench: no built SPA in {} (run `cargo xtask bench`, which builds it)",
@@ -33,6 +36,22 @@ async fn main() -> ExitCode {
     eprintln!("bench: mode {}, SPA from {}", config.mode(), dist.display());
     let machine = Machine::describe();
     let bundle = bundle::measure(&dist);
+
+    eprintln!("bench: the browser's floor (an empty page, a page ticking once a second)");
+    let floor = match floor::measure(config.tick_window).await {
+        Ok(f) => {
+            eprintln!(
+                "bench: floor: {:.2} ms/s empty, {:.2} ms/s ticking",
+                f.empty.median_second(),
+                f.ticking.median_second()
+            );
+            Some(f)
+        }
+        Err(e) => {
+            eprintln!("bench: floor not measured: {e}");
+            None
+        }
+    };
 
     let mut outcomes: Vec<Outcome> = Vec::new();
     for &scale in &config.scales {
@@ -52,7 +71,13 @@ async fn main() -> ExitCode {
         outcomes.push((scale, outcome));
     }
 
-    let doc = report::document(&outcomes, &config, &machine, bundle.as_ref());
+    let doc = report::document(
+        &outcomes,
+        &config,
+        &machine,
+        bundle.as_ref(),
+        floor.as_ref(),
+    );
     let table_start = doc.find("## Results").unwrap_or(0);
     let table_end = doc.find("## How each figure").unwrap_or(doc.len());
     println!("{}", &doc[table_start..table_end]);
