@@ -442,9 +442,8 @@ pub fn document(
     let _ = writeln!(
         out,
         "- Setup: demo backend in-process (release build, seed 7, agents = conversations / 25), the SPA's \
-         release build from `{}`, headless Chromium 1400×900, signed in as `demo-admin`, `?lang=en`. \
+         release build (`trunk build --release`, as `cargo xtask run` serves it), headless Chromium 1400×900, signed in as `demo-admin`, `?lang=en`. \
          Windows: idle {} s, busy {} s, soak {} s after load; {} keystrokes per phase, {} filter clicks.",
-        config.dist.display(),
         config.tick_window.as_secs(),
         config.busy_window.as_secs(),
         config.soak.as_secs(),
@@ -467,7 +466,8 @@ pub fn document(
             (f.ticking.task - f.ticking.script - f.ticking.style_layout) / f.ticking.wall * 1000.0
         );
     }
-    let _ = writeln!(out, "\n## Bundle (`{}`)\n", config.dist.display());
+    // The file names only: the build directory is a path on this machine.
+    let _ = writeln!(out, "\n## Bundle (the SPA's release build)\n");
     match bundle {
         Ok(b) => out.push_str(&bundle_table(b)),
         Err(e) => {
