@@ -229,7 +229,7 @@ fn targets_list(targets: &[Target]) -> String {
             let why = t
                 .limit
                 .clone()
-                .unwrap_or_else(|| "TODO (lead): not known yet".into());
+                .unwrap_or_else(|| "not investigated yet".into());
             let _ = writeln!(out, "- {}: {why}", t.name);
         }
     }

@@ -223,7 +223,7 @@ pub fn evaluate(
             limit: Some(
                 "the wasm linear memory is a high-water mark, so growth below the largest scale's \
                  decode peak is invisible there; a smaller scale shows what keeps accumulating \
-                 (TODO (lead): which structure grows with the events applied)"
+                 (not investigated yet: the allocator's high-water mark, or a structure that grows with the events applied)"
                     .into(),
             ),
         });
@@ -280,7 +280,7 @@ pub fn evaluate(
             value: format!("{ratio:.1}× ({tick:.2} ms vs {tick_small:.2} ms)"),
             met: judge(Some(ratio), 2.0),
             limit: Some(
-                "TODO (lead): which part of a tick grows with the row count (see the tick's script vs style/layout split)".into(),
+                "not investigated yet: which part of a tick grows with the row count (see the tick's script vs style/layout split)".into(),
             ),
         });
     }
