@@ -59,6 +59,21 @@ pub struct Conversation {
     pub finished_at: Option<Timestamp>,
     #[serde(default)]
     pub transfers: u32,
+    /// The newest message, for the "last message" column and for knowing
+    /// whether the customer is waiting for an answer. Optional: a backend
+    /// without it simply shows no preview and no "awaiting reply".
+    #[serde(default)]
+    pub last_message: Option<LastMessage>,
+}
+
+/// The newest message of a conversation, as carried in its row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct LastMessage {
+    pub author: Author,
+    pub sent_at: Timestamp,
+    /// A preview of the text (the backend may shorten it).
+    #[serde(default)]
+    pub text: String,
 }
 
 /// One agent as the monitor sees it.
@@ -78,6 +93,10 @@ pub struct Agent {
     pub transfers: u32,
     #[serde(default)]
     pub departments: Vec<DepartmentRef>,
+    /// Who set the current presence, when it was not the agent: a
+    /// supervisor through `POST /agents/{id}/presence`.
+    #[serde(default)]
+    pub status_set_by: Option<UserRef>,
 }
 
 /// A department (group) with its agents' ids.
@@ -181,6 +200,8 @@ pub mod permission {
     pub const TRANSFER: &str = "conversations.transfer";
     pub const END: &str = "conversations.end";
     pub const BULK_END: &str = "conversations.bulk_end";
+    /// Set an agent's presence, or sign them out (presence `offline`).
+    pub const SET_AGENT_PRESENCE: &str = "agents.set_presence";
 }
 
 /// Longest justification of an end or bulk end, in characters (Unicode
@@ -313,6 +334,14 @@ pub struct ConversationAction {
     /// Ends: the trimmed justification.
     #[serde(default)]
     pub justification: Option<String>,
+}
+
+/// `POST /api/v1/agents/{id}/presence`: set an agent's presence on their
+/// behalf; `offline` signs them out. Answered with the updated [`Agent`],
+/// whose `status_set_by` names the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetPresenceRequest {
+    pub status: AgentStatus,
 }
 
 /// `GET /api/v1/conversations/{id}/actions`, oldest first.

@@ -30,6 +30,7 @@ fn conv(id: &str, status: ConversationStatus, transfers: u32) -> Conversation {
         status_since: t,
         finished_at: None,
         transfers,
+        last_message: None,
     }
 }
 
@@ -44,6 +45,7 @@ fn agent(id: &str, active: u32) -> Agent {
         capacity: 5,
         transfers: 0,
         departments: vec![],
+        status_set_by: None,
     }
 }
 

@@ -34,6 +34,7 @@ pub fn conv(id: &str) -> Conversation {
         status_since: at(0),
         finished_at: None,
         transfers: 0,
+        last_message: None,
     }
 }
 
@@ -66,5 +67,6 @@ pub fn agent_row(id: &str) -> Agent {
         capacity: 3,
         transfers: 0,
         departments: vec![department("d1", "Sales")],
+        status_set_by: None,
     }
 }

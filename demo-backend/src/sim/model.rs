@@ -254,6 +254,7 @@ mod tests {
                 status_since: at,
                 finished_at: None,
                 transfers: 0,
+                last_message: None,
             },
             opening: Opening {
                 agent: None,

@@ -132,6 +132,7 @@ pub fn arrival(
             status_since: now,
             finished_at: None,
             transfers: 0,
+            last_message: None,
         },
         opening: Opening {
             agent: None,
@@ -188,6 +189,7 @@ fn agents(
                 capacity,
                 transfers: rng.random_range(0..=4),
                 departments: member_of.iter().map(|&d| departments[d].clone()).collect(),
+                status_set_by: None,
             }
         })
         .collect()
@@ -328,6 +330,7 @@ pub fn world(
                 status_since,
                 finished_at: None,
                 transfers,
+                last_message: None,
             },
             opening: Opening {
                 agent: agent_ref,
