@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::thresholds::WaitThresholds;
+
 /// How the monitor learns about changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -12,22 +14,6 @@ pub enum LiveMode {
     Sse,
     /// Reload the snapshot every `poll_interval_ms` (backends without a stream).
     Poll,
-}
-
-/// Wait limits for thresholds (seconds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WaitThresholds {
-    pub warning_secs: u64,
-    pub critical_secs: u64,
-}
-
-impl Default for WaitThresholds {
-    fn default() -> Self {
-        Self {
-            warning_secs: 120,
-            critical_secs: 300,
-        }
-    }
 }
 
 /// `config.json`. Only `api_base_url` is required; the rest has defaults.
@@ -87,11 +73,9 @@ impl Config {
                 self.poll_interval_ms
             )));
         }
-        if self.wait_thresholds.warning_secs > self.wait_thresholds.critical_secs {
-            return Err(ConfigError(
-                "config.json: wait_thresholds.warning_secs is above critical_secs".into(),
-            ));
-        }
+        self.wait_thresholds
+            .check()
+            .map_err(|e| ConfigError(format!("config.json: {e}")))?;
         if let Some(bad) = self.allowed_parent_origins.iter().find(|o| !is_origin(o)) {
             return Err(ConfigError(format!(
                 "config.json: {bad:?} in allowed_parent_origins is not an origin (scheme://host[:port])"
@@ -166,8 +150,9 @@ mod tests {
 
     #[test]
     fn thresholds_in_the_wrong_order_are_refused() {
-        let json = r#"{"api_base_url": "/a", "wait_thresholds": {"warning_secs": 600, "critical_secs": 60}}"#;
-        assert!(Config::parse(json).is_err());
+        let json = r#"{"api_base_url": "/a", "wait_thresholds": {"queue": {"warning_secs": 600, "critical_secs": 60}}}"#;
+        let err = Config::parse(json).unwrap_err();
+        assert!(err.0.contains("wait_thresholds.queue"), "{err}");
     }
 
     #[test]

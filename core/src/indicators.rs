@@ -8,6 +8,7 @@
 //! instant without going over the rows again.
 
 mod instants;
+pub mod waits;
 
 use chrono::Duration;
 

@@ -5,8 +5,10 @@
 
 pub mod agent_query;
 pub mod agent_select;
+pub mod awaiting;
 pub mod board;
 pub mod clock;
+pub mod columns;
 pub mod config;
 pub mod elapsed;
 pub mod embedding;
@@ -19,6 +21,7 @@ pub mod permissions;
 pub mod query;
 pub mod search;
 pub mod select;
+pub mod thresholds;
 mod url_codec;
 pub mod viewport;
 pub mod wire;

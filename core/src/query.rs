@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use crate::columns::ColumnLayout;
 use crate::enums::{Channel, ConversationStatus};
 use crate::url_codec::{open, url_enum, PairsWriter, SortReader};
 
@@ -59,8 +60,10 @@ pub const UNASSIGNED: &str = "-";
 
 /// Every URL query key a [`ConversationQuery`] owns; the rest of the URL
 /// (such as `lang`) belongs to someone else and is kept as it is.
-pub const QUERY_KEYS: [&str; 7] = [
+pub const QUERY_KEYS: [&str; 9] = [
     key::SEARCH,
+    key::AWAITING,
+    key::COLUMNS,
     key::STATUS,
     key::AGENT,
     key::DEPARTMENT,
@@ -74,10 +77,14 @@ mod key {
     pub(super) use crate::url_codec::key::{DEPARTMENT, DIR, SEARCH, SORT, STATUS};
     pub const AGENT: &str = "agent";
     pub const CHANNEL: &str = "channel";
+    /// `awaiting=1`: only conversations awaiting a reply.
+    pub const AWAITING: &str = "awaiting";
+    /// The visible columns, in order (see [`crate::columns`]).
+    pub const COLUMNS: &str = "cols";
 }
 
 /// What the Conversations tab shows: search text, filters (an empty set
-/// means "any") and sort.
+/// means "any"), sort and columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConversationQuery {
     /// The search box, as typed.
@@ -88,8 +95,12 @@ pub struct ConversationQuery {
     /// Department ids.
     pub departments: BTreeSet<String>,
     pub channels: BTreeSet<Channel>,
+    /// Only conversations whose newest message is the customer's.
+    pub awaiting: bool,
     pub sort: ConversationSort,
     pub dir: SortDir,
+    /// Not a filter: "clear filters" keeps it.
+    pub columns: ColumnLayout,
 }
 
 impl Default for ConversationQuery {
@@ -102,8 +113,10 @@ impl Default for ConversationQuery {
             agents: BTreeSet::new(),
             departments: BTreeSet::new(),
             channels: BTreeSet::new(),
+            awaiting: false,
             sort: ConversationSort::TimeInStatus,
             dir: SortDir::Desc,
+            columns: ColumnLayout::default(),
         }
     }
 }
@@ -125,11 +138,17 @@ impl ConversationQuery {
         pairs.each(key::AGENT, self.agents.iter().map(String::as_str));
         pairs.each(key::DEPARTMENT, self.departments.iter().map(String::as_str));
         pairs.each(key::CHANNEL, self.channels.iter().map(Channel::as_str));
+        if self.awaiting {
+            pairs.each(key::AWAITING, ["1"]);
+        }
         let default = Self::default();
         pairs.sort(
             (self.sort.as_str(), self.dir),
             (default.sort.as_str(), default.dir),
         );
+        if self.columns != default.columns {
+            pairs.each(key::COLUMNS, [self.columns.to_url_value().as_str()]);
+        }
         pairs.finish()
     }
 
@@ -156,6 +175,9 @@ impl ConversationQuery {
                 key::CHANNEL => {
                     query.channels.insert(open(v));
                 }
+                // Any value but "0" or "false" turns it on; the last one decides.
+                key::AWAITING => query.awaiting = !matches!(v, "0" | "false"),
+                key::COLUMNS => query.columns = ColumnLayout::from_url_value(v),
                 // `sort`, `dir`, or a key the portal added.
                 _ => sort.read(k, v),
             }
@@ -164,9 +186,30 @@ impl ConversationQuery {
         query
     }
 
-    /// Whether this is the default view (no search, no filters, default sort).
+    /// Whether this is the default view (no search, no filters, default
+    /// sort, every column).
     pub fn is_default(&self) -> bool {
         *self == Self::default()
+    }
+
+    /// Whether nothing is searched or filtered (sort and columns aside).
+    pub fn is_unfiltered(&self) -> bool {
+        self.search.is_empty()
+            && self.statuses.is_empty()
+            && self.agents.is_empty()
+            && self.departments.is_empty()
+            && self.channels.is_empty()
+            && !self.awaiting
+    }
+
+    /// The same view with search and filters cleared: sort and columns stay.
+    pub fn without_filters(&self) -> Self {
+        Self {
+            sort: self.sort,
+            dir: self.dir,
+            columns: self.columns.clone(),
+            ..Self::default()
+        }
     }
 }
 
@@ -251,6 +294,23 @@ mod tests {
             "Status".parse::<ConversationSort>(),
             Err(UnknownValue("Status".into()))
         );
+    }
+
+    #[test]
+    fn awaiting_and_columns_round_trip_and_clearing_filters_keeps_columns() {
+        let q = parse("awaiting=1&cols=customer,awaiting&status=queued&sort=customer");
+        assert!(q.awaiting);
+        assert_eq!(q.columns.to_url_value(), "customer,awaiting");
+        let pairs = q.to_query_pairs();
+        assert!(pairs.contains(&("awaiting", "1".to_owned())));
+        assert!(pairs.contains(&("cols", "customer,awaiting".to_owned())));
+        let again =
+            ConversationQuery::from_query_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(again, q);
+        let cleared = q.without_filters();
+        assert!(cleared.is_unfiltered());
+        assert_eq!((cleared.sort, &cleared.columns), (q.sort, &q.columns));
+        assert!(!parse("awaiting=0").awaiting);
     }
 
     #[test]

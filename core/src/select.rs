@@ -6,6 +6,7 @@ mod sort;
 
 pub use sort::compare_conversations;
 
+use crate::awaiting::is_awaiting_reply;
 use crate::query::{ConversationQuery, UNASSIGNED};
 use crate::search::SearchNeedle;
 use crate::wire::Conversation;
@@ -51,6 +52,7 @@ pub fn passes_filters(c: &Conversation, query: &ConversationQuery) -> bool {
             || query
                 .agents
                 .contains(c.agent.as_ref().map_or(UNASSIGNED, |a| a.id.as_str())))
+        && (!query.awaiting || is_awaiting_reply(c))
 }
 
 /// Whether `c` matches the search: customer name, e-mail, agent name and

@@ -1,5 +1,6 @@
 //! Properties of the Conversations query in the URL.
 
+use monitor_core::columns::{ColumnLayout, ConversationColumn};
 use monitor_core::{Channel, ConversationQuery, ConversationSort, ConversationStatus, SortDir};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -31,9 +32,15 @@ fn query() -> impl Strategy<Value = ConversationQuery> {
         prop::collection::btree_set(text(), 0..4),
         select(ConversationSort::ALL),
         select(vec![SortDir::Asc, SortDir::Desc]),
+        any::<bool>(),
+        prop::collection::vec(select(ConversationColumn::ALL), 0..6),
     )
         .prop_map(
-            |(search, statuses, agents, departments, channels, sort, dir)| {
+            |(search, statuses, agents, departments, channels, sort, dir, awaiting, columns)| {
+                // Built through the URL value: the layout's own rules
+                // (no repeats, never empty) hold for every generated one.
+                let names: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
+                let columns = ColumnLayout::from_url_value(&names.join(","));
                 ConversationQuery {
                     search,
                     // Parsing keeps the open-enum invariant: `Other` never holds a known value.
@@ -50,8 +57,10 @@ fn query() -> impl Strategy<Value = ConversationQuery> {
                         .iter()
                         .map(|s| s.parse::<Channel>().unwrap_or_else(|e| match e {}))
                         .collect(),
+                    awaiting,
                     sort,
                     dir,
+                    columns,
                 }
             },
         )

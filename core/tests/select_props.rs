@@ -7,7 +7,8 @@ use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use common::{agent, at, conv, department};
-use monitor_core::wire::Conversation;
+use monitor_core::wire::{Conversation, LastMessage};
+use monitor_core::Author;
 use monitor_core::{
     select::compare_conversations, select_conversations, Channel, ConversationQuery,
     ConversationSort, ConversationStatus, SortDir, UNASSIGNED,
@@ -62,9 +63,10 @@ fn conversation() -> impl Strategy<Value = Conversation> {
         ),
         (0..3usize, prop::option::of(0..PHONES.len()), any::<bool>()),
         (0..4i64, 0..4i64, prop::option::of(0..4i64), 0..3u32),
+        prop::option::of(select(vec![Author::Customer, Author::Agent, Author::Bot])),
     )
         .prop_map(
-            |((status, channel, name, agent_at), (dept, phone, email), times)| {
+            |((status, channel, name, agent_at), (dept, phone, email), times, last_author)| {
                 let (created, since, updated, transfers) = times;
                 let mut c = conv("");
                 c.status = status;
@@ -79,6 +81,11 @@ fn conversation() -> impl Strategy<Value = Conversation> {
                 c.status_since = at(since);
                 c.updated_at = updated.map(at);
                 c.transfers = transfers;
+                c.last_message = last_author.map(|author| LastMessage {
+                    author,
+                    sent_at: at(3),
+                    text: String::new(),
+                });
                 c
             },
         )
@@ -103,16 +110,21 @@ fn query() -> impl Strategy<Value = ConversationQuery> {
         prop::collection::btree_set(channel(), 0..3),
         select(ConversationSort::ALL),
         select(vec![SortDir::Asc, SortDir::Desc]),
+        any::<bool>(),
     )
         .prop_map(
-            |(words, statuses, agents, departments, channels, sort, dir)| ConversationQuery {
-                search: words.join(" "),
-                statuses,
-                agents: agents.into_iter().map(String::from).collect(),
-                departments: departments.into_iter().map(String::from).collect(),
-                channels,
-                sort,
-                dir,
+            |(words, statuses, agents, departments, channels, sort, dir, awaiting)| {
+                ConversationQuery {
+                    search: words.join(" "),
+                    statuses,
+                    agents: agents.into_iter().map(String::from).collect(),
+                    departments: departments.into_iter().map(String::from).collect(),
+                    channels,
+                    awaiting,
+                    sort,
+                    dir,
+                    ..ConversationQuery::default()
+                }
             },
         )
 }
@@ -132,6 +144,10 @@ fn passes(c: &Conversation, q: &ConversationQuery) -> bool {
         && (q.channels.is_empty() || q.channels.iter().any(|ch| *ch == c.channel))
         && (q.departments.is_empty() || q.departments.iter().any(|d| *d == c.department.id))
         && (q.agents.is_empty() || q.agents.iter().any(|a| a == agent_id))
+        && (!q.awaiting
+            || c.last_message
+                .as_ref()
+                .is_some_and(|m| m.author == Author::Customer))
 }
 
 /// The reference search: lower-case and fold the few accents used above.
