@@ -13,6 +13,7 @@ use collection::Collection;
 
 use crate::enums::ConversationStatus;
 use crate::event::Change;
+use crate::presence_log::PresenceLog;
 use crate::wire::{Agent, AgentsSnapshot, Conversation, ConversationsSnapshot};
 
 /// What [`Board::apply`] did with an event.
@@ -39,6 +40,8 @@ pub struct Board {
     agents_sequence: Option<u64>,
     /// The last event applied (or skipped as already contained).
     position: u64,
+    /// Agents' presence changes as they reached the board.
+    presence: PresenceLog,
 }
 
 impl Board {
@@ -62,7 +65,12 @@ impl Board {
 
     /// Replaces all agents with the snapshot.
     pub fn load_agents(&mut self, snapshot: AgentsSnapshot) {
+        for agent in &snapshot.agents {
+            self.presence.observe(agent);
+        }
         self.agents.replace_all(snapshot.agents);
+        let agents = &self.agents;
+        self.presence.retain_agents(|id| agents.get(id).is_some());
         self.agents_sequence = Some(snapshot.sequence);
         self.reset_position();
     }
@@ -109,6 +117,7 @@ impl Board {
             }
             Change::AgentUpsert(a) => {
                 if advance(&mut self.agents_sequence, sequence) {
+                    self.presence.observe(&a);
                     self.agents.upsert(a);
                 }
                 advance(&mut self.conversations_sequence, sequence);
@@ -127,6 +136,16 @@ impl Board {
         } else {
             self.conversations.upsert(conversation);
         }
+    }
+
+    /// Agents' presence changes seen so far (see [`PresenceLog`]).
+    pub fn presence(&self) -> &PresenceLog {
+        &self.presence
+    }
+
+    /// Forgets presence changes from before `start` (a new day began).
+    pub fn forget_presence_before(&mut self, start: crate::wire::Timestamp) {
+        self.presence.forget_before(start);
     }
 
     /// The active conversations, in no particular order.

@@ -258,4 +258,28 @@ fn reloading_a_snapshot_replaces_everything() {
     assert!(board.conversations.is_consistent());
 }
 
+#[test]
+fn presence_changes_are_logged_from_snapshots_and_the_stream() {
+    let mut board = Board::new();
+    board.load_conversations(conversations_at(0, vec![]));
+    board.load_agents(agents_at(0, vec![agent("x", 0), agent("y", 0)]));
+    let mut paused = agent("x", 0);
+    paused.status = AgentStatus::Connected;
+    paused.status_since = DateTime::UNIX_EPOCH + chrono::Duration::minutes(3);
+    board.apply(1, 0, Change::AgentUpsert(paused.clone()));
+    // The same presence again (only the load changed) adds nothing.
+    paused.active_conversations = 2;
+    board.apply(2, 1, Change::AgentUpsert(paused));
+    let statuses: Vec<_> = board.presence().of("x").map(|c| c.status.clone()).collect();
+    assert_eq!(statuses, [AgentStatus::Online, AgentStatus::Connected]);
+    // A reloaded snapshot without "y" forgets "y".
+    board.load_agents(agents_at(5, vec![agent("x", 0)]));
+    assert_eq!(board.presence().of("y").count(), 0);
+    assert_eq!(
+        board.presence().of("x").count(),
+        2,
+        "nothing recorded twice"
+    );
+}
+
 mod props;
