@@ -66,7 +66,7 @@ pub fn AgentsTable(
         <VirtualTable
             label=Signal::derive(move || t.get().agents_table)
             modifier="agents"
-            columns=&COLUMNS
+            columns=COLUMNS.to_vec()
             total=Signal::derive(move || rows.with(Vec::len))
             rows_in
             sorted_by=Signal::derive(move || query.with(|q| (q.sort, q.dir)))

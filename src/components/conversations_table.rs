@@ -1,61 +1,19 @@
 //! The Conversations table: the generic virtual table with its columns.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use monitor_core::columns::ConversationColumn;
 use monitor_core::query::{ConversationQuery, ConversationSort};
 use monitor_core::wire::Conversation;
 
+use super::conversation_columns::{grid, headers};
 use super::conversation_row::ConversationRow;
-use super::virtual_table::{Column, VirtualTable};
+use super::virtual_table::VirtualTable;
 use crate::i18n::use_texts;
 use crate::state::actions::use_actions;
+use crate::state::config::use_config;
 use crate::state::live::use_live_board;
-
-const COLUMNS: [Column<ConversationSort>; 11] = [
-    Column {
-        label: |t| t.col_channel,
-        sort: Some(ConversationSort::Channel),
-    },
-    Column {
-        label: |t| t.col_status,
-        sort: Some(ConversationSort::Status),
-    },
-    Column {
-        label: |t| t.col_customer,
-        sort: Some(ConversationSort::Customer),
-    },
-    Column {
-        label: |t| t.col_agent,
-        sort: Some(ConversationSort::Agent),
-    },
-    Column {
-        label: |t| t.col_group,
-        sort: Some(ConversationSort::Department),
-    },
-    Column {
-        label: |t| t.col_created,
-        sort: Some(ConversationSort::Created),
-    },
-    Column {
-        label: |t| t.col_updated,
-        sort: Some(ConversationSort::Updated),
-    },
-    Column {
-        label: |t| t.col_time_in_status,
-        sort: Some(ConversationSort::TimeInStatus),
-    },
-    Column {
-        label: |t| t.col_duration,
-        sort: Some(ConversationSort::Duration),
-    },
-    Column {
-        label: |t| t.col_transfers,
-        sort: Some(ConversationSort::Transfers),
-    },
-    Column {
-        label: |t| t.col_options,
-        sort: None,
-    },
-];
 
 /// The table of conversations.
 #[component]
@@ -128,18 +86,31 @@ pub fn ConversationsTable(
             })
         })
     });
-    view! {
-        <VirtualTable
-            label=Signal::derive(move || t.get().conversations_table)
-            modifier=if selectable { "conversations-selectable" } else { "conversations" }
-            columns=&COLUMNS
-            total=Signal::derive(move || rows.with(Vec::len))
-            rows_in
-            sorted_by=Signal::derive(move || query.with(|q| (q.sort, q.dir)))
-            on_sort
-            key=|c: &Conversation| c.clone()
-            row=move |conversation, row_index| view! { <ConversationRow conversation row_index selectable /> }
-            lead=lead
-        />
+    let thresholds = StoredValue::new(use_config().wait_thresholds);
+    // The column layout rebuilds the table: it changes by a user's choice,
+    // rarely, and every row's cells depend on it.
+    let layout = Memo::new(move |_| query.with(|q| q.columns.clone()));
+    move || {
+        let layout = layout.get();
+        let columns: Arc<[ConversationColumn]> = layout.visible().into();
+        view! {
+            <VirtualTable
+                label=Signal::derive(move || t.get().conversations_table)
+                modifier="conversations"
+                columns=headers(&layout)
+                grid=grid(&layout, selectable)
+                total=Signal::derive(move || rows.with(Vec::len))
+                rows_in
+                sorted_by=Signal::derive(move || query.with(|q| (q.sort, q.dir)))
+                on_sort
+                key=|c: &Conversation| c.clone()
+                row=move |conversation: Conversation, row_index| {
+                    let crossings = thresholds.with_value(|t| t.crossings(&conversation));
+                    let columns = columns.clone();
+                    view! { <ConversationRow conversation row_index selectable columns crossings /> }
+                }
+                lead=lead.clone()
+            />
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use monitor_core::elapsed::format_elapsed;
+use monitor_core::indicators::waits::WaitNumbers;
 use monitor_core::indicators::{AgentIndicators, ConversationIndicators};
 
 use crate::i18n::{format_count, use_locale, use_texts};
@@ -36,6 +37,9 @@ pub fn Indicators(
     /// Conversation counts and averages, at the clock's now.
     #[prop(into)]
     conversations: Signal<ConversationIndicators>,
+    /// Waits against the thresholds, at the clock's now.
+    #[prop(into)]
+    waits: Signal<WaitNumbers>,
     /// Agent counts and occupancy, when the profile sees agents.
     #[prop(into)]
     agents: Signal<Option<AgentIndicators>>,
@@ -77,6 +81,17 @@ pub fn Indicators(
         })
     });
     let has_agents = move || agents.with(Option::is_some);
+    let w = move |f: fn(&WaitNumbers) -> usize| {
+        Signal::derive(move || waits.with(|i| format_count(f(i), locale.get())))
+    };
+    let w_time = move |f: fn(&WaitNumbers) -> Option<chrono::Duration>| {
+        Signal::derive(move || {
+            waits.with(|i| {
+                f(i).map(format_elapsed)
+                    .unwrap_or_else(|| NOTHING.to_owned())
+            })
+        })
+    };
 
     view! {
         <section class="indicators" aria-label=move || t.get().indicators>
@@ -85,6 +100,13 @@ pub fn Indicators(
                 <Card label=Signal::derive(move || t.get().status_in_progress) value=c(|i| i.in_progress) tone="in_progress" />
                 <Card label=Signal::derive(move || t.get().status_pending) value=c(|i| i.pending) tone="pending" />
                 <Card label=Signal::derive(move || t.get().status_inactive) value=c(|i| i.inactive) tone="inactive" />
+            </div>
+            <div class="indicators__group">
+                <Card label=Signal::derive(move || t.get().kpi_over_limit) value=w(|i| i.critical) tone="critical" />
+                <Card label=Signal::derive(move || t.get().kpi_warning) value=w(|i| i.warning) tone="warning" />
+                <Card label=Signal::derive(move || t.get().kpi_longest_wait) value=w_time(|i| i.longest_wait) />
+                <Card label=Signal::derive(move || t.get().kpi_awaiting) value=w(|i| i.awaiting_reply) />
+                <Card label=Signal::derive(move || t.get().kpi_longest_awaiting) value=w_time(|i| i.longest_awaiting) />
             </div>
             <Show when=has_agents>
                 <div class="indicators__group">
@@ -96,7 +118,6 @@ pub fn Indicators(
             {averages.then(|| view! {
                 <div class="indicators__group">
                     <Card label=Signal::derive(move || t.get().kpi_average_wait) value=duration(|i| i.average_wait) />
-                    <Card label=Signal::derive(move || t.get().kpi_longest_wait) value=duration(|i| i.longest_wait) />
                     <Card label=Signal::derive(move || t.get().kpi_average_duration) value=duration(|i| i.average_duration) />
                     <Card label=Signal::derive(move || t.get().kpi_occupancy) value=occupancy />
                     <Card label=Signal::derive(move || t.get().kpi_transfers_per_conversation) value=transfers />

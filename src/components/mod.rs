@@ -4,6 +4,7 @@
 pub mod agent_row;
 pub mod agents_table;
 pub mod badges;
+pub mod conversation_columns;
 pub mod conversation_row;
 pub mod conversations_table;
 pub mod data_gate;
@@ -19,3 +20,4 @@ pub mod row_menu;
 pub mod search_box;
 pub mod transcript;
 pub mod virtual_table;
+pub mod wait_breakdown;

@@ -21,9 +21,18 @@ const OVERSCAN: usize = 8;
 const DEFAULT_VIEWPORT: f64 = 800.0;
 
 /// A column: its header text and, if sortable, the sort key it selects.
+#[derive(Clone, Copy)]
 pub struct Column<S: 'static> {
     pub label: fn(&Texts) -> &'static str,
     pub sort: Option<S>,
+}
+
+/// A row grid set at run time: CSS `grid-template-columns`, and the width
+/// below which the table scrolls sideways instead of squeezing columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridTemplate {
+    pub columns: String,
+    pub min_width_px: u32,
 }
 
 /// A table over `total` rows, rendering `rows_in(range)` for the range in view.
@@ -35,7 +44,7 @@ pub fn VirtualTable<S, T, K, RowFn, RowView>(
     /// Class modifier naming the grid layout (`table--{modifier}`).
     modifier: &'static str,
     /// The columns, in order.
-    columns: &'static [Column<S>],
+    columns: Vec<Column<S>>,
     /// How many rows the table has (after filters).
     #[prop(into)]
     total: Signal<usize>,
@@ -53,6 +62,10 @@ pub fn VirtualTable<S, T, K, RowFn, RowView>(
     /// An extra first header cell without a sort (e.g. select-all).
     #[prop(default = None)]
     lead: Option<ViewFn>,
+    /// The grid of a table whose columns vary (chosen by the user); without
+    /// it, the stylesheet's grid for `table--{modifier}` applies.
+    #[prop(optional)]
+    grid: Option<GridTemplate>,
 ) -> impl IntoView
 where
     S: Copy + PartialEq + Send + Sync + 'static,
@@ -91,7 +104,7 @@ where
     let visible = Memo::new(move |_| rows_in.run(range.get()));
 
     let header = columns
-        .iter()
+        .into_iter()
         .map(|column| {
             let label = column.label;
             let sort = column.sort;
@@ -120,9 +133,17 @@ where
         })
         .collect_view();
 
+    // Custom properties read by the stylesheet: set through the CSSOM, which
+    // the strict CSP (no inline style attributes) allows.
+    let (grid_columns, grid_min_width) = match grid {
+        Some(g) => (Some(g.columns), Some(format!("{}px", g.min_width_px))),
+        None => (None, None),
+    };
     view! {
         <div
             class=format!("table table--{modifier}")
+            style:--grid-columns=grid_columns
+            style:--grid-min-width=grid_min_width
             role="table"
             aria-label=move || label.get()
             aria-rowcount=move || total.get() + 1

@@ -210,6 +210,97 @@ pub struct Texts {
     pub stale_data: &'static str,
     pub waiting_for_portal: &'static str,
     pub signed_in_as: &'static str,
+    pub level_warning: &'static str,
+    pub level_critical: &'static str,
+    pub col_awaiting: &'static str,
+    pub filter_awaiting: &'static str,
+    pub kpi_over_limit: &'static str,
+    pub kpi_warning: &'static str,
+    pub kpi_awaiting: &'static str,
+    pub kpi_longest_awaiting: &'static str,
+    pub breakdown: &'static str,
+    pub breakdown_by_department: &'static str,
+    pub breakdown_by_channel: &'static str,
+    pub col_conversations: &'static str,
+    pub export_csv: &'static str,
+    /// "{n} rows exported to {file}"
+    pub export_done: &'static str,
+    pub csv_id: &'static str,
+    pub csv_ticket: &'static str,
+    pub csv_phone: &'static str,
+    pub csv_email: &'static str,
+    pub csv_status_since: &'static str,
+    pub csv_time_in_status_secs: &'static str,
+    pub csv_duration_secs: &'static str,
+    pub csv_awaiting_since: &'static str,
+    pub csv_name: &'static str,
+    pub csv_active: &'static str,
+    pub csv_capacity: &'static str,
+    pub csv_departments: &'static str,
+    pub views: &'static str,
+    pub views_title: &'static str,
+    pub view_name: &'static str,
+    pub view_save: &'static str,
+    /// "Open {name}"
+    pub view_open: &'static str,
+    /// "Make {name} the default"
+    pub view_make_default: &'static str,
+    pub view_default: &'static str,
+    pub view_unset_default: &'static str,
+    /// "Delete {name}"
+    pub view_delete: &'static str,
+    /// "Link to {name}"
+    pub view_share: &'static str,
+    pub views_empty: &'static str,
+    pub view_name_blank: &'static str,
+    /// "{n} characters: at most {max}."
+    pub view_name_too_long: &'static str,
+    /// "At most {max} views: delete one first."
+    pub views_too_many: &'static str,
+    /// "The saved views could not be read ({error}); saving a view replaces them."
+    pub views_unreadable: &'static str,
+    pub views_not_stored: &'static str,
+    /// "View {name} saved"
+    pub view_saved: &'static str,
+    pub columns: &'static str,
+    pub columns_title: &'static str,
+    /// "Move {name} up"
+    pub column_move_up: &'static str,
+    /// "Move {name} down"
+    pub column_move_down: &'static str,
+    /// "Agent {name}"
+    pub agent_details: &'static str,
+    pub agent_open_conversations: &'static str,
+    pub agent_no_conversations: &'static str,
+    pub presence_today: &'static str,
+    pub presence_no_changes: &'static str,
+    /// "set by {who}"
+    pub presence_set_by: &'static str,
+    pub set_presence: &'static str,
+    pub set_online: &'static str,
+    pub set_connected: &'static str,
+    pub sign_agent_out: &'static str,
+    /// "{name}: {status}"
+    pub presence_set: &'static str,
+    /// "Details of {name}"
+    pub agent_details_button: &'static str,
+    pub wallboard: &'static str,
+    pub wallboard_all: &'static str,
+    pub wallboard_channels: &'static str,
+    pub alerts: &'static str,
+    pub alerts_critical: &'static str,
+    pub alerts_queue: &'static str,
+    pub alerts_queue_size: &'static str,
+    pub alerts_notify: &'static str,
+    pub alerts_sound: &'static str,
+    pub alerts_mute_focused: &'static str,
+    pub alerts_blocked: &'static str,
+    pub alerts_recent: &'static str,
+    pub alerts_none: &'static str,
+    /// "{name} ({department}) passed the critical limit: {time}"
+    pub alert_critical: &'static str,
+    /// "{n} conversations queued (alert at {max})"
+    pub alert_queue: &'static str,
 }
 
 impl Texts {

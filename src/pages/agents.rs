@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 use monitor_core::agent_query::AgentQuery;
 use monitor_core::agent_select::select_agents;
+use monitor_core::indicators::waits::WaitStats;
 use monitor_core::indicators::{agent_indicators, ConversationStats};
 use monitor_core::AgentStatus;
 
@@ -18,6 +19,7 @@ use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{fill, format_count, use_locale, use_texts};
 use crate::state::clock::use_clock;
+use crate::state::config::use_config;
 use crate::state::live::use_live_board;
 use crate::state::url_query::use_url_query;
 
@@ -40,20 +42,30 @@ pub fn AgentsPage(
     let total = Memo::new(move |_| live.board.with(|b| b.agents().len()));
 
     // Conversation indicators cover the departments the agent filter selects.
-    let conversation_stats = Memo::new(move |_| {
+    let conversation_rows = Memo::new(move |_| {
         live.board.with(|b| {
             query.with(|q| {
-                let rows: Vec<usize> = b
-                    .conversations()
+                b.conversations()
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| {
                         q.departments.is_empty() || q.departments.contains(&c.department.id)
                     })
                     .map(|(i, _)| i)
-                    .collect();
-                ConversationStats::from_rows(b.conversations(), &rows)
+                    .collect::<Vec<usize>>()
             })
+        })
+    });
+    let conversation_stats = Memo::new(move |_| {
+        live.board.with(|b| {
+            conversation_rows.with(|r| ConversationStats::from_rows(b.conversations(), r))
+        })
+    });
+    let thresholds = StoredValue::new(use_config().wait_thresholds);
+    let wait_stats = Memo::new(move |_| {
+        live.board.with(|b| {
+            conversation_rows
+                .with(|r| thresholds.with_value(|t| WaitStats::from_rows(b.conversations(), r, t)))
         })
     });
     let agent_numbers = Memo::new(move |_| {
@@ -99,6 +111,7 @@ pub fn AgentsPage(
         <section class="page page--agents">
             <Indicators
                 conversations=Signal::derive(move || conversation_stats.with(|s| s.at(now.get())))
+                waits=Signal::derive(move || wait_stats.with(|s| s.total_at(now.get())))
                 agents=Signal::derive(move || Some(agent_numbers.get()))
                 averages
             />

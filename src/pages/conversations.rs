@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
+use monitor_core::indicators::waits::WaitStats;
 use monitor_core::indicators::{agent_indicators, ConversationStats};
 use monitor_core::query::{ConversationQuery, UNASSIGNED};
 use monitor_core::select::select_conversations;
@@ -15,9 +16,11 @@ use crate::components::feed_status::StaleDataBanner;
 use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
+use crate::components::wait_breakdown::WaitBreakdown;
 use crate::i18n::{fill, format_count, use_locale, use_texts};
 use crate::state::actions::{use_actions, Dialog};
 use crate::state::clock::use_clock;
+use crate::state::config::use_config;
 use crate::state::live::use_live_board;
 use crate::state::url_query::use_url_query;
 
@@ -54,6 +57,12 @@ pub fn ConversationsPage(
     let conversation_stats = Memo::new(move |_| {
         live.board
             .with(|b| rows.with(|r| ConversationStats::from_rows(b.conversations(), r)))
+    });
+    let thresholds = StoredValue::new(use_config().wait_thresholds);
+    let wait_stats = Memo::new(move |_| {
+        live.board.with(|b| {
+            rows.with(|r| thresholds.with_value(|t| WaitStats::from_rows(b.conversations(), r, t)))
+        })
     });
     // Agent counts cover the departments the conversation filter selects.
     let agent_numbers = Memo::new(move |_| {
@@ -157,9 +166,11 @@ pub fn ConversationsPage(
         <section class="page page--conversations">
             <Indicators
                 conversations=Signal::derive(move || conversation_stats.with(|s| s.at(now.get())))
+                waits=Signal::derive(move || wait_stats.with(|s| s.total_at(now.get())))
                 agents=agent_numbers
                 averages
             />
+            <WaitBreakdown stats=wait_stats />
             <div class="toolbar" role="search">
                 <SearchBox
                     label=Signal::derive(move || t.get().search)
@@ -196,8 +207,19 @@ pub fn ConversationsPage(
                             url.update(|q| q.channels = set.iter().map(|s| parse_open(s)).collect())
                         })
                     />
-                    <Show when=move || !query.with(ConversationQuery::is_default)>
-                        <button class="button button--link" on:click=move |_| url.set(ConversationQuery::default())>
+                    <label class="toggle">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || query.with(|q| q.awaiting)
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                url.update(|q| q.awaiting = on)
+                            }
+                        />
+                        {move || t.get().filter_awaiting}
+                    </label>
+                    <Show when=move || !query.with(ConversationQuery::is_unfiltered)>
+                        <button class="button button--link" on:click=move |_| url.update(|q| *q = q.without_filters())>
                             {move || t.get().clear_filters}
                         </button>
                     </Show>

@@ -164,7 +164,7 @@ pub fn FinishedPage() -> impl IntoView {
             <VirtualTable
                 label=Signal::derive(move || t.get().finished_table)
                 modifier="finished"
-                columns=&COLUMNS
+                columns=COLUMNS.to_vec()
                 total=Signal::derive(move || rows.with(Vec::len))
                 rows_in
                 sorted_by=Signal::derive(|| ((), monitor_core::query::SortDir::Desc))

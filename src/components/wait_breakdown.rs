@@ -1,0 +1,131 @@
+//! The wait indicators per department and per channel, in a disclosure
+//! under the cards: computed only while it is open.
+
+use leptos::prelude::*;
+use monitor_core::elapsed::format_elapsed;
+use monitor_core::indicators::waits::{WaitNumbers, WaitStats};
+
+use crate::i18n::{format_count, use_locale, use_texts, Texts};
+use crate::state::clock::use_clock;
+
+const NOTHING: &str = "—";
+
+/// One group's numbers as table cells, in header order.
+fn cells(n: &WaitNumbers, locale: crate::i18n::Locale) -> [String; 6] {
+    let time =
+        |d: Option<chrono::Duration>| d.map(format_elapsed).unwrap_or_else(|| NOTHING.into());
+    [
+        format_count(n.conversations, locale),
+        format_count(n.queued, locale),
+        time(n.longest_wait),
+        format_count(n.warning, locale),
+        format_count(n.critical, locale),
+        format_count(n.awaiting_reply, locale),
+    ]
+}
+
+fn headers(t: &Texts) -> [&'static str; 6] {
+    [
+        t.col_conversations,
+        t.status_queued,
+        t.kpi_longest_wait,
+        t.kpi_warning,
+        t.kpi_over_limit,
+        t.kpi_awaiting,
+    ]
+}
+
+/// A table of groups: their name, then their numbers.
+#[component]
+fn GroupTable(
+    caption: Signal<&'static str>,
+    first: Signal<&'static str>,
+    #[prop(into)] rows: Signal<Vec<(String, WaitNumbers)>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    view! {
+        <table class="breakdown__table">
+            <caption>{move || caption.get()}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || first.get()}</th>
+                    {move || headers(t.get()).map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {move || rows.get().into_iter().map(|(name, n)| {
+                    let over = n.critical > 0;
+                    view! {
+                        <tr class:breakdown__row--critical=over>
+                            <th scope="row">{name}</th>
+                            {cells(&n, locale.get()).map(|v| view! { <td>{v}</td> }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The per-department and per-channel tables for the rows in view.
+#[component]
+pub fn WaitBreakdown(
+    /// The rows in view, summarised.
+    #[prop(into)]
+    stats: Signal<WaitStats>,
+) -> impl IntoView {
+    let t = use_texts();
+    let now = use_clock().now();
+    let open = RwSignal::new(false);
+    let departments = Signal::derive(move || {
+        if !open.get() {
+            return Vec::new();
+        }
+        stats.with(|s| {
+            s.departments_at(now.get())
+                .into_iter()
+                .map(|(d, n)| (d.name, n))
+                .collect()
+        })
+    });
+    let channels = Signal::derive(move || {
+        if !open.get() {
+            return Vec::new();
+        }
+        let t = t.get();
+        stats.with(|s| {
+            s.channels_at(now.get())
+                .into_iter()
+                .map(|(c, n)| (t.channel(&c), n))
+                .collect()
+        })
+    });
+    view! {
+        <details
+            class="breakdown"
+            on:toggle=move |e| {
+                use wasm_bindgen::JsCast;
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    open.set(el.open());
+                }
+            }
+        >
+            <summary>{move || t.get().breakdown}</summary>
+            <Show when=move || open.get()>
+                <div class="breakdown__tables">
+                    <GroupTable
+                        caption=Signal::derive(move || t.get().breakdown_by_department)
+                        first=Signal::derive(move || t.get().col_group)
+                        rows=departments
+                    />
+                    <GroupTable
+                        caption=Signal::derive(move || t.get().breakdown_by_channel)
+                        first=Signal::derive(move || t.get().col_channel)
+                        rows=channels
+                    />
+                </div>
+            </Show>
+        </details>
+    }
+}
