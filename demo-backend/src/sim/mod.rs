@@ -10,10 +10,13 @@ mod handoff;
 pub mod journal;
 pub mod model;
 pub mod names;
+pub mod presence;
 pub mod preview;
 pub mod seed;
 mod tick;
 pub mod transcript;
+
+use std::collections::HashMap;
 
 use monitor_core::event::Change;
 use monitor_core::wire::{AgentRef, Customer, Message, Timestamp};
@@ -44,6 +47,9 @@ pub struct Sim {
     next_message: u64,
     /// The active count the simulation steers towards.
     target_active: usize,
+    /// Agents (by index) whose presence a supervisor set, and until when
+    /// the simulation leaves it alone.
+    presence_holds: HashMap<usize, Timestamp>,
 }
 
 impl Sim {
@@ -64,6 +70,7 @@ impl Sim {
             next_conversation: config.conversations as u64 + 1,
             next_message: 1,
             target_active: config.conversations,
+            presence_holds: HashMap::new(),
         }
     }
 

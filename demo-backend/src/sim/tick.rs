@@ -1,5 +1,6 @@
-//! One simulated event at a time: arrivals, assignments, status changes,
-//! messages and agents' presence (transfers and finishes: `handoff.rs`).
+//! One simulated event at a time: arrivals, assignments, status changes and
+//! messages (transfers and finishes: `handoff.rs`; agents' presence:
+//! `presence.rs`).
 
 use monitor_core::wire::{AgentRef, Conversation, Timestamp};
 use monitor_core::{AgentStatus, Author, ConversationStatus};
@@ -227,27 +228,6 @@ impl Sim {
             r.conversation.id.clone()
         });
         self.emit_conversation(&id, Some(before));
-        true
-    }
-
-    /// An agent (never the demo agent, whose presence is the user's) changes presence.
-    fn presence(&mut self, now: Timestamp) -> bool {
-        let count = self.world.agents.len();
-        if count < 2 {
-            return false;
-        }
-        let a = self.rng.random_range(1..count);
-        let idle = self.world.agents[a].active_conversations == 0;
-        let roll: f64 = self.rng.random();
-        let agent = &mut self.world.agents[a];
-        agent.status = match agent.status {
-            AgentStatus::Online if idle && roll < 0.3 => AgentStatus::Offline,
-            AgentStatus::Online => AgentStatus::Connected,
-            AgentStatus::Connected if idle && roll < 0.25 => AgentStatus::Offline,
-            _ => AgentStatus::Online,
-        };
-        agent.status_since = now;
-        self.emit_agent(a);
         true
     }
 }
