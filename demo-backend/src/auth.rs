@@ -35,6 +35,10 @@ const SUPERVISOR_PERMISSIONS: [&str; 6] = [
     permission::BULK_END,
 ];
 
+/// Only those who run the floor (admins and operators) may also sign agents
+/// in and out: an advanced agent supervises conversations, not colleagues.
+const FLOOR_PERMISSIONS: [&str; 1] = [permission::SET_AGENT_PRESENCE];
+
 /// The user behind a token, if the token is one of the demo ones. The agent
 /// user is the simulated `demo_agent`, so scoping follows the simulation.
 pub fn user_for(token: &str, demo_agent: &AgentRef) -> Option<Me> {
@@ -45,10 +49,15 @@ pub fn user_for(token: &str, demo_agent: &AgentRef) -> Option<Me> {
         Profile::AdvancedAgent => ("u-advanced".to_owned(), "Agente Avanzado Demo".to_owned()),
         _ => (demo_agent.id.clone(), demo_agent.name.clone()),
     };
+    let floor: &[&str] = match profile {
+        Profile::Admin | Profile::Operator => &FLOOR_PERMISSIONS,
+        _ => &[],
+    };
     let permissions = match profile {
         Profile::Agent => Vec::new(),
         _ => SUPERVISOR_PERMISSIONS
             .iter()
+            .chain(floor)
             .map(|p| (*p).to_owned())
             .collect(),
     };
@@ -304,5 +313,21 @@ mod tests {
         assert!(agent.permissions.is_empty());
         let admin = user_for("demo-admin", &demo).unwrap();
         assert!(admin.permissions.iter().any(|p| p == permission::BULK_END));
+    }
+
+    #[test]
+    fn only_admins_and_operators_may_set_agents_presence() {
+        let demo = AgentRef {
+            id: "a-0001".into(),
+            name: "José".into(),
+        };
+        let may = |token| {
+            let me = user_for(token, &demo).unwrap();
+            me.permissions
+                .iter()
+                .any(|p| p == permission::SET_AGENT_PRESENCE)
+        };
+        assert!(may("demo-admin") && may("demo-operator"));
+        assert!(!may("demo-advanced") && !may("demo-agent"));
     }
 }

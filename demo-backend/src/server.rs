@@ -6,6 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use axum::Router;
+use monitor_core::wire::Agent;
 use monitor_core::Author;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
@@ -167,6 +168,12 @@ impl Server {
         self.state
             .sim()
             .inject_message(conversation_id, author, text, crate::clock::now())
+    }
+
+    /// Test view: agent `id` as it is now (presence, who set it, load), as
+    /// `GET /api/v1/monitor/agents` would list it; `None` for an unknown id.
+    pub fn agent(&self, id: &str) -> Option<Agent> {
+        self.state.sim().world().agent(id).cloned()
     }
 
     /// Test control: from now on `token` is refused with a 401 on every

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use common::{frozen, frozen_with, get, get_json, spawn, ADMIN, AGENT, PATIENCE};
+use demo_backend::sim::preview::preview;
 use demo_backend::Options;
 use monitor_core::wire::{
     AgentsSnapshot, ConversationsSnapshot, DepartmentsList, Me, MessagesList,
@@ -141,6 +142,25 @@ async fn transcript_is_served_in_scope_and_404_outside_it() {
     let response = get(&server, &path("c-999999"), Some(ADMIN)).await;
     assert_eq!(response.status(), 404);
     assert_eq!(common::content_type(&response), "application/problem+json");
+}
+
+#[tokio::test]
+async fn each_row_carries_the_last_message_of_its_transcript() {
+    let server = frozen().await;
+    let all: ConversationsSnapshot = get_json(&server, CONVERSATIONS, ADMIN).await;
+    for c in all.conversations.iter().take(40) {
+        let path = format!("/api/v1/conversations/{}/messages", c.id);
+        let transcript: MessagesList = get_json(&server, &path, ADMIN).await;
+        let last = transcript.messages.last().expect("a transcript");
+        let row = c.last_message.as_ref().expect("a last message");
+        assert_eq!(
+            (&row.author, row.sent_at, row.text.as_str()),
+            (&last.author, last.sent_at, preview(&last.text).as_str()),
+            "{}",
+            c.id
+        );
+        assert_eq!(c.updated_at, Some(row.sent_at));
+    }
 }
 
 #[tokio::test]

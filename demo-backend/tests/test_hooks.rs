@@ -47,6 +47,11 @@ async fn injected_message_ends_the_transcript_and_reaches_open_streams_as_an_ups
         Some(target.customer.name.as_str())
     );
     assert_eq!(Some(last.sent_at), upserted.updated_at);
+    let row = upserted.last_message.expect("the row's last message");
+    assert_eq!(
+        (row.author, row.sent_at, row.text.as_str()),
+        (Author::Customer, last.sent_at, "¿Hay alguien ahí?")
+    );
 }
 
 #[tokio::test]

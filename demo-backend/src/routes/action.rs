@@ -1,6 +1,6 @@
-//! What the action endpoints (transfer, end, bulk end) share: the permission
-//! check, body decoding, the justification rule, and carrying the effect out
-//! at most once per `Idempotency-Key`.
+//! What the action endpoints (transfer, end, bulk end, agent presence)
+//! share: the permission check, body decoding, the justification rule, and
+//! carrying the effect out at most once per `Idempotency-Key`.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};

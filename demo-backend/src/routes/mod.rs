@@ -8,6 +8,7 @@ mod end;
 mod history;
 mod me;
 mod messages;
+mod presence;
 mod transfer;
 
 use std::path::PathBuf;
@@ -55,6 +56,7 @@ pub fn router(state: AppState, site: Site) -> Router {
         )
         .route("/api/v1/conversations/{id}/end", post(end::end))
         .route("/api/v1/conversations/bulk-end", post(end::bulk_end))
+        .route("/api/v1/agents/{id}/presence", post(presence::set))
         // Unknown API paths are API errors, never the SPA's index.html.
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))

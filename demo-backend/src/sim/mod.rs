@@ -10,9 +10,13 @@ mod handoff;
 pub mod journal;
 pub mod model;
 pub mod names;
+pub mod presence;
+pub mod preview;
 pub mod seed;
 mod tick;
 pub mod transcript;
+
+use std::collections::HashMap;
 
 use monitor_core::event::Change;
 use monitor_core::wire::{AgentRef, Customer, Message, Timestamp};
@@ -43,13 +47,21 @@ pub struct Sim {
     next_message: u64,
     /// The active count the simulation steers towards.
     target_active: usize,
+    /// Agents (by index) whose presence a supervisor set, and until when
+    /// the simulation leaves it alone.
+    presence_holds: HashMap<usize, Timestamp>,
 }
 
 impl Sim {
     /// Generates the initial state, laid out before `anchor`.
     pub fn new(config: SimConfig, anchor: Timestamp) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
-        let world = seed::world(&mut rng, config.agents, config.conversations, anchor);
+        let mut world = seed::world(&mut rng, config.agents, config.conversations, anchor);
+        for position in 0..world.active.len() {
+            world
+                .active
+                .modify(position, |r| set_last_message(config.seed, r));
+        }
         Self {
             seed: config.seed,
             rng,
@@ -58,6 +70,7 @@ impl Sim {
             next_conversation: config.conversations as u64 + 1,
             next_message: 1,
             target_active: config.conversations,
+            presence_holds: HashMap::new(),
         }
     }
 
@@ -100,11 +113,11 @@ impl Sim {
     }
 
     /// Appends a message by `author` to the transcript of the active
-    /// conversation `id`, moves its `updated_at` to `now` and emits it, so
-    /// open monitors see it. The author's name is the conversation's
-    /// customer or agent (the bot's name for the bot, none for the system);
-    /// the status does not change. `false` when no active conversation has
-    /// this id.
+    /// conversation `id`, moves its `updated_at` and `last_message` to it
+    /// and emits it, so open monitors see it. The author's name is the
+    /// conversation's customer or agent (the bot's name for the bot, none
+    /// for the system); the status does not change. `false` when no active
+    /// conversation has this id.
     pub fn inject_message(&mut self, id: &str, author: Author, text: &str, now: Timestamp) -> bool {
         let Some(position) = self.world.active.position(id) else {
             return false;
@@ -118,10 +131,9 @@ impl Sim {
             _ => None,
         };
         let message = self.message(author, name, text.to_owned(), now);
-        self.world.active.modify(position, |r| {
-            r.conversation.updated_at = Some(now);
-            r.push_message(message);
-        });
+        self.world
+            .active
+            .modify(position, |r| r.push_message(message));
         self.emit_conversation(id, Some(before));
         true
     }
@@ -139,7 +151,8 @@ impl Sim {
         let Some(department) = self.world.departments.get(department).cloned() else {
             return String::new();
         };
-        let record = seed::arrival(&mut self.rng, number, department, channel, customer, now);
+        let mut record = seed::arrival(&mut self.rng, number, department, channel, customer, now);
+        set_last_message(self.seed, &mut record);
         let id = record.conversation.id.clone();
         self.world.active.insert(record);
         self.emit_conversation(&id, None);
@@ -186,6 +199,14 @@ impl Sim {
             text,
         }
     }
+}
+
+/// A new record's `last_message`, from its opening: the opening is generated
+/// for it once here, and from then on every message the record gets keeps
+/// it current ([`model::ConvRecord::push_message`]).
+fn set_last_message(seed: u64, record: &mut model::ConvRecord) {
+    let last = transcript::last(seed, record);
+    record.conversation.last_message = last.as_ref().map(preview::last_message);
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use monitor_core::wire::{
 };
 use monitor_core::ConversationStatus;
 
+use super::preview;
+
 /// How many finished conversations are kept for `scope=finished` and transcripts.
 pub const FINISHED_CAPACITY: usize = 20_000;
 
@@ -39,10 +41,16 @@ pub struct Opening {
 }
 
 impl ConvRecord {
+    /// Appends a message to the transcript. The conversation's
+    /// `last_message` and `updated_at` follow here, in the one place every
+    /// message goes through, so the row can never disagree with the
+    /// transcript.
     pub fn push_message(&mut self, message: Message) {
         if self.live.len() >= LIVE_MESSAGES_CAPACITY {
             self.live.remove(0);
         }
+        self.conversation.updated_at = Some(message.sent_at);
+        self.conversation.last_message = Some(preview::last_message(&message));
         self.live.push(message);
     }
 }

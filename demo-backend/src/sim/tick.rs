@@ -1,5 +1,6 @@
-//! One simulated event at a time: arrivals, assignments, status changes,
-//! messages and agents' presence (transfers and finishes: `handoff.rs`).
+//! One simulated event at a time: arrivals, assignments, status changes and
+//! messages (transfers and finishes: `handoff.rs`; agents' presence:
+//! `presence.rs`).
 
 use monitor_core::wire::{AgentRef, Conversation, Timestamp};
 use monitor_core::{AgentStatus, Author, ConversationStatus};
@@ -149,7 +150,6 @@ impl Sim {
             r.conversation.status = ConversationStatus::InProgress;
             r.conversation.status_since = now;
             r.conversation.agent = Some(agent);
-            r.conversation.updated_at = Some(now);
             r.push_message(note);
             r.push_message(greeting);
         });
@@ -182,13 +182,27 @@ impl Sim {
         true
     }
 
-    /// A customer or agent message; a customer writing wakes the conversation up.
+    /// A customer or agent message; a customer writing wakes the conversation
+    /// up. Whoever did not write last is the likelier to write now (a
+    /// waiting customer gets an answer, an answered one writes back), so
+    /// "awaiting reply" comes and goes, holding for a third or more of the
+    /// served conversations. An offline agent does not write.
     fn new_message(&mut self, now: Timestamp) -> bool {
         let Some(position) = self.sample(|_| true) else {
             return false;
         };
         let c = &self.world.active.at(position).conversation;
-        let from_customer = c.agent.is_none() || self.rng.random_bool(0.55);
+        let agent_writes = c
+            .agent
+            .as_ref()
+            .and_then(|a| self.world.agent(&a.id))
+            .is_some_and(|a| a.status != AgentStatus::Offline);
+        let customer_waits = c
+            .last_message
+            .as_ref()
+            .is_some_and(|m| m.author == Author::Customer);
+        let customer_odds = if customer_waits { 0.25 } else { 0.7 };
+        let from_customer = !agent_writes || self.rng.random_bool(customer_odds);
         let (author, name, pool) = match &c.agent {
             Some(agent) if !from_customer => (Author::Agent, agent.name.clone(), AGENT_LINES),
             _ => (Author::Customer, c.customer.name.clone(), CUSTOMER_LINES),
@@ -210,32 +224,10 @@ impl Sim {
                 r.conversation.status = ConversationStatus::InProgress;
                 r.conversation.status_since = now;
             }
-            r.conversation.updated_at = Some(now);
             r.push_message(message);
             r.conversation.id.clone()
         });
         self.emit_conversation(&id, Some(before));
-        true
-    }
-
-    /// An agent (never the demo agent, whose presence is the user's) changes presence.
-    fn presence(&mut self, now: Timestamp) -> bool {
-        let count = self.world.agents.len();
-        if count < 2 {
-            return false;
-        }
-        let a = self.rng.random_range(1..count);
-        let idle = self.world.agents[a].active_conversations == 0;
-        let roll: f64 = self.rng.random();
-        let agent = &mut self.world.agents[a];
-        agent.status = match agent.status {
-            AgentStatus::Online if idle && roll < 0.3 => AgentStatus::Offline,
-            AgentStatus::Online => AgentStatus::Connected,
-            AgentStatus::Connected if idle && roll < 0.25 => AgentStatus::Offline,
-            _ => AgentStatus::Online,
-        };
-        agent.status_since = now;
-        self.emit_agent(a);
         true
     }
 }

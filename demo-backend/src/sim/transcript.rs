@@ -31,6 +31,15 @@ pub fn transcript(seed: u64, record: &ConvRecord) -> Vec<Message> {
     messages
 }
 
+/// The newest message of the transcript: the last one the simulation
+/// produced, or else the opening's last, generated for it.
+pub fn last(seed: u64, record: &ConvRecord) -> Option<Message> {
+    match record.live.last() {
+        Some(message) => Some(message.clone()),
+        None => opening(seed, record).pop(),
+    }
+}
+
 fn opening(seed: u64, record: &ConvRecord) -> Vec<Message> {
     let c = &record.conversation;
     let o = &record.opening;
