@@ -4,6 +4,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
 use monitor_core::config::LiveMode;
+use monitor_core::thresholds::WaitThresholds;
 
 use crate::base_path::BasePath;
 use crate::faults::Faults;
@@ -61,6 +62,10 @@ pub struct Options {
     /// Milliseconds between snapshot reloads in poll mode, as config.json tells it.
     #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(500..))]
     pub poll_interval_ms: u32,
+    /// Wait thresholds for config.json, as JSON (`{"queue": {"warning_secs":
+    /// 60, "critical_secs": 120}, "departments": {…}}`); the defaults otherwise.
+    #[arg(long, default_value = "{}", value_parser = parse_thresholds)]
+    pub wait_thresholds: WaitThresholds,
     /// Faults to inject from the start (none by default); switchable later
     /// through [`crate::Server::set_faults`].
     #[command(flatten)]
@@ -84,9 +89,17 @@ impl Default for Options {
             base_path: BasePath::default(),
             live_mode: LiveMode::Sse,
             poll_interval_ms: 5000,
+            wait_thresholds: WaitThresholds::default(),
             faults: Faults::default(),
         }
     }
+}
+
+fn parse_thresholds(value: &str) -> Result<WaitThresholds, String> {
+    let thresholds: WaitThresholds =
+        serde_json::from_str(value).map_err(|e| format!("wait thresholds: {e}"))?;
+    thresholds.check()?;
+    Ok(thresholds)
 }
 
 fn parse_live_mode(value: &str) -> Result<LiveMode, String> {

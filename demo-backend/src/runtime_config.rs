@@ -6,7 +6,7 @@
 use axum::body::Bytes;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
-use monitor_core::config::{Config, LiveMode, WaitThresholds};
+use monitor_core::config::{Config, LiveMode};
 
 use crate::options::Options;
 use crate::origins::Origins;
@@ -39,7 +39,7 @@ pub fn config(options: &Options, origins: &Origins) -> Config {
         stale_after_ms: beat_ms.map_or(DEFAULT_STALE_AFTER_MS, |ms| {
             ms.saturating_mul(STALE_AFTER_BEATS)
         }),
-        wait_thresholds: WaitThresholds::default(),
+        wait_thresholds: options.wait_thresholds.clone(),
         default_locale: Some("es".to_owned()),
     }
 }
