@@ -16,6 +16,7 @@ pub struct Permissions {
     transfer: bool,
     end: bool,
     bulk_end: bool,
+    set_agent_presence: bool,
 }
 
 impl Permissions {
@@ -35,6 +36,7 @@ impl Permissions {
                 permission::TRANSFER => &mut granted.transfer,
                 permission::END => &mut granted.end,
                 permission::BULK_END => &mut granted.bulk_end,
+                permission::SET_AGENT_PRESENCE => &mut granted.set_agent_presence,
                 // A newer backend may grant things this version cannot do.
                 _ => continue,
             };
@@ -73,6 +75,11 @@ impl Permissions {
     /// [`bulk_end_eligible`] for which ones).
     pub fn can_bulk_end(&self) -> bool {
         self.bulk_end
+    }
+
+    /// Setting an agent's presence, or signing them out.
+    pub fn can_set_agent_presence(&self) -> bool {
+        self.set_agent_presence
     }
 
     /// The row menu entries, in order: always View; then Transfer and End by permission.

@@ -19,7 +19,7 @@ fn me(profile: Profile, permissions: &[&str]) -> Me {
 }
 
 /// Every capability, in the order of `ALL_PERMISSIONS`.
-fn capabilities(p: &Permissions) -> [bool; 6] {
+fn capabilities(p: &Permissions) -> [bool; 7] {
     [
         p.sees_all_conversations(),
         p.can_view_agents(),
@@ -27,23 +27,25 @@ fn capabilities(p: &Permissions) -> [bool; 6] {
         p.can_transfer(),
         p.can_end(),
         p.can_bulk_end(),
+        p.can_set_agent_presence(),
     ]
 }
 
-const ALL_PERMISSIONS: [&str; 6] = [
+const ALL_PERMISSIONS: [&str; 7] = [
     permission::VIEW_ALL_CONVERSATIONS,
     permission::VIEW_AGENTS,
     permission::VIEW_AVERAGES,
     permission::TRANSFER,
     permission::END,
     permission::BULK_END,
+    permission::SET_AGENT_PRESENCE,
 ];
 
 #[test]
 fn an_empty_permission_list_gives_only_view_and_no_agents_or_averages() {
     let p = Permissions::from_me(&me(Profile::Agent, &[]));
     assert_eq!(p.row_actions(), [RowAction::View]);
-    assert_eq!(capabilities(&p), [false; 6]);
+    assert_eq!(capabilities(&p), [false; 7]);
 }
 
 #[test]
@@ -53,7 +55,7 @@ fn the_profile_name_grants_nothing_by_itself() {
     assert_eq!(p, Permissions::default());
     // And an unknown profile with every permission gets everything.
     let p = Permissions::from_me(&me(Profile::Other("auditor".into()), &ALL_PERMISSIONS));
-    assert_eq!(capabilities(&p), [true; 6]);
+    assert_eq!(capabilities(&p), [true; 7]);
 }
 
 #[test]
@@ -68,7 +70,7 @@ fn unknown_permission_strings_are_ignored() {
 fn each_permission_toggles_exactly_its_capability() {
     for (n, name) in ALL_PERMISSIONS.iter().enumerate() {
         let alone = capabilities(&Permissions::from_names([*name]));
-        let expected: Vec<bool> = (0..6).map(|k| k == n).collect();
+        let expected: Vec<bool> = (0..ALL_PERMISSIONS.len()).map(|k| k == n).collect();
         assert_eq!(alone.to_vec(), expected, "{name} alone");
         let others: Vec<&str> = ALL_PERMISSIONS
             .iter()
@@ -76,7 +78,7 @@ fn each_permission_toggles_exactly_its_capability() {
             .filter(|p| p != name)
             .collect();
         let without = capabilities(&Permissions::from_names(others));
-        let expected: Vec<bool> = (0..6).map(|k| k != n).collect();
+        let expected: Vec<bool> = (0..ALL_PERMISSIONS.len()).map(|k| k != n).collect();
         assert_eq!(without.to_vec(), expected, "all but {name}");
     }
 }

@@ -10,7 +10,7 @@ const TABLE: &str = "Conversations";
 // Cell positions, with the selection column first.
 const CUSTOMER: usize = 3;
 const GROUP: usize = 5;
-const TRANSFERS: usize = 10;
+const TRANSFERS: usize = 11;
 
 async fn signed_in(token: &str) -> (demo_backend::Server, Browser) {
     let server = start_backend(quiet_options()).await;

@@ -17,7 +17,7 @@ async fn signed_in_admin() -> (demo_backend::Server, Browser) {
 /// 2 is Status, 3 Customer (name, then contact), 8 Time in status.
 const STATUS: usize = 2;
 const CUSTOMER: usize = 3;
-const TIME_IN_STATUS: usize = 8;
+const TIME_IN_STATUS: usize = 9;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_sees_the_conversations_tab_with_every_column_and_rows() {
@@ -37,7 +37,8 @@ async fn admin_sees_the_conversations_tab_with_every_column_and_rows() {
             "Agent",
             "Group",
             "Created",
-            "Updated",
+            "Last message",
+            "Awaiting reply",
             "Time in status",
             "Duration",
             "Transfers",

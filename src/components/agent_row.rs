@@ -7,6 +7,12 @@ use monitor_core::wire::Agent;
 
 use super::badges::PresenceBadge;
 use super::elapsed::Elapsed;
+use crate::i18n::{fill, use_texts};
+
+/// The id of an agent's details button, where focus returns after the dialog.
+pub fn agent_details_button_id(agent_id: &str) -> String {
+    format!("agent-details-{agent_id}")
+}
 
 /// Load as a share of capacity, 0–100, for the bar; full when capacity is 0.
 fn load_percent(active: u32, capacity: u32) -> f64 {
@@ -24,8 +30,13 @@ pub fn AgentRow(
     /// 1-based row index within the whole table (header is row 1).
     #[prop(into)]
     row_index: Signal<usize>,
+    /// Opens the agent's drill-down.
+    on_details: Callback<String>,
 ) -> impl IntoView {
+    let t = use_texts();
+    let button_id = agent_details_button_id(&agent.id);
     let Agent {
+        id,
         name,
         email,
         status,
@@ -36,6 +47,7 @@ pub fn AgentRow(
         departments,
         ..
     } = agent;
+    let label_name = name.clone();
     let percent = load_percent(active_conversations, capacity);
     let full = active_conversations >= capacity;
     // The same separator the Groups sort uses, so the column reads the way it sorts.
@@ -47,7 +59,15 @@ pub fn AgentRow(
     view! {
         <div class="table__row" role="row" aria-rowindex=move || row_index.get()>
             <div class="table__cell table__cell--stacked" role="cell">
-                <span>{name}</span>
+                <button
+                    id=button_id
+                    class="link-button"
+                    aria-label=move || fill(t.get().agent_details_button, &[("name", &label_name)])
+                    aria-haspopup="dialog"
+                    on:click=move |_| on_details.run(id.clone())
+                >
+                    {name}
+                </button>
                 <span class="muted small">{email}</span>
             </div>
             <div class="table__cell" role="cell">

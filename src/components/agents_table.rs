@@ -47,6 +47,8 @@ pub fn AgentsTable(
     query: Signal<AgentQuery>,
     /// Called when a sortable column header is activated.
     on_sort: Callback<AgentSort>,
+    /// Opens an agent's drill-down.
+    on_details: Callback<String>,
 ) -> impl IntoView {
     let live = use_live_board();
     let t = use_texts();
@@ -72,7 +74,7 @@ pub fn AgentsTable(
             sorted_by=Signal::derive(move || query.with(|q| (q.sort, q.dir)))
             on_sort
             key=|a: &Agent| a.clone()
-            row=|agent, row_index| view! { <AgentRow agent row_index /> }
+            row=move |agent, row_index| view! { <AgentRow agent row_index on_details /> }
         />
     }
 }

@@ -11,6 +11,7 @@ pub mod data_gate;
 pub mod datetime;
 pub mod elapsed;
 pub mod error_view;
+pub mod export_button;
 pub mod feed_status;
 pub mod finished_row;
 pub mod indicators;

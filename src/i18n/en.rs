@@ -11,7 +11,7 @@ pub const TEXTS: Texts = Texts {
     col_agent: "Agent",
     col_group: "Group",
     col_created: "Created",
-    col_updated: "Updated",
+    col_updated: "Last message",
     col_time_in_status: "Time in status",
     col_duration: "Duration",
     col_transfers: "Transfers",

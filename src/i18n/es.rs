@@ -11,7 +11,7 @@ pub const TEXTS: Texts = Texts {
     col_agent: "Agente",
     col_group: "Grupo",
     col_created: "Creada",
-    col_updated: "Actualizada",
+    col_updated: "Último mensaje",
     col_time_in_status: "Tiempo en estado",
     col_duration: "Duración",
     col_transfers: "Transferencias",

@@ -11,7 +11,7 @@ pub const TEXTS: Texts = Texts {
     col_agent: "Agente",
     col_group: "Grupo",
     col_created: "Criado",
-    col_updated: "Atualizado",
+    col_updated: "Última mensagem",
     col_time_in_status: "Tempo no status",
     col_duration: "Duração",
     col_transfers: "Transferências",

@@ -6,18 +6,24 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 use monitor_core::agent_query::AgentQuery;
 use monitor_core::agent_select::select_agents;
+use monitor_core::export::agent_cells;
 use monitor_core::indicators::waits::WaitStats;
+use monitor_core::wire::Timestamp;
 use monitor_core::indicators::{agent_indicators, ConversationStats};
+use monitor_core::permissions::Permissions;
 use monitor_core::AgentStatus;
 
+use super::agent_detail::AgentDialog;
 use super::parse_open;
+use crate::components::agent_row::agent_details_button_id;
 use crate::components::agents_table::AgentsTable;
 use crate::components::data_gate::DataGate;
 use crate::components::feed_status::StaleDataBanner;
+use crate::components::export_button::{agent_header, CsvRows, ExportButton};
 use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
-use crate::i18n::{fill, format_count, use_locale, use_texts};
+use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
 use crate::state::clock::use_clock;
 use crate::state::config::use_config;
 use crate::state::live::use_live_board;
@@ -97,6 +103,22 @@ pub fn AgentsPage(
             .map(|(text, value)| Choice { value, text })
             .collect()
     });
+    let details = RwSignal::new(None::<String>);
+    let can_set_presence = use_context::<Permissions>().is_some_and(|p| p.can_set_agent_presence());
+
+    let export_rows = Callback::new(move |(t, at): (&'static Texts, Timestamp)| CsvRows {
+        kind: "agents",
+        header: agent_header(t),
+        records: live.board.with_untracked(|b| {
+            rows.with_untracked(|r| {
+                r.iter()
+                    .filter_map(|&i| b.agents().get(i))
+                    .map(|a| agent_cells(a, at))
+                    .collect()
+            })
+        }),
+    });
+
     let count = move || {
         fill(
             t.get().agents_shown,
@@ -115,6 +137,17 @@ pub fn AgentsPage(
                 agents=Signal::derive(move || Some(agent_numbers.get()))
                 averages
             />
+            {move || details.get().map(|id| {
+                let return_focus = agent_details_button_id(&id);
+                view! {
+                    <AgentDialog
+                        id
+                        can_set_presence
+                        on_close=Callback::new(move |_| details.set(None))
+                        return_focus
+                    />
+                }
+            })}
             <div class="toolbar" role="search">
                 <SearchBox
                     label=Signal::derive(move || t.get().search)
@@ -143,6 +176,9 @@ pub fn AgentsPage(
                         </button>
                     </Show>
                 </div>
+                <div class="toolbar__export">
+                    <ExportButton rows=export_rows />
+                </div>
                 <p class="toolbar__count">{count}</p>
             </div>
             <StaleDataBanner />
@@ -153,6 +189,7 @@ pub fn AgentsPage(
                     on_sort=Callback::new(move |sort| url.update(|q| {
                         if q.sort == sort { q.dir = q.dir.toggled() } else { q.sort = sort }
                     }))
+                    on_details=Callback::new(move |id| details.set(Some(id)))
                 />
                 <Show when=move || rows.with(Vec::is_empty)>
                     <p class="empty">{move || t.get().no_agents}</p>

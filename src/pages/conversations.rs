@@ -3,25 +3,30 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
+use monitor_core::export::conversation_cells;
 use monitor_core::indicators::waits::WaitStats;
+use monitor_core::wire::Timestamp;
 use monitor_core::indicators::{agent_indicators, ConversationStats};
 use monitor_core::query::{ConversationQuery, UNASSIGNED};
 use monitor_core::select::select_conversations;
 use monitor_core::{Channel, ConversationStatus};
 
+use super::conversation_tools::{apply_default_view, ColumnsDialog, ViewsDialog};
 use super::parse_open;
 use crate::components::conversations_table::ConversationsTable;
 use crate::components::data_gate::DataGate;
 use crate::components::feed_status::StaleDataBanner;
+use crate::components::export_button::{conversation_header, CsvRows, ExportButton};
 use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
 use crate::components::wait_breakdown::WaitBreakdown;
-use crate::i18n::{fill, format_count, use_locale, use_texts};
+use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
 use crate::state::actions::{use_actions, Dialog};
 use crate::state::clock::use_clock;
 use crate::state::config::use_config;
 use crate::state::live::use_live_board;
+use crate::state::saved_views::SavedViewsStore;
 use crate::state::url_query::use_url_query;
 
 /// The statuses an active conversation can have, in filter order.
@@ -31,6 +36,16 @@ const ACTIVE_STATUSES: [ConversationStatus; 4] = [
     ConversationStatus::Pending,
     ConversationStatus::Inactive,
 ];
+
+/// The view tools' dialogs, one at a time.
+#[derive(Clone, Copy, PartialEq)]
+enum Panel {
+    Views,
+    Columns,
+}
+
+const VIEWS_BUTTON: &str = "views-button";
+const COLUMNS_BUTTON: &str = "columns-button";
 
 #[component]
 pub fn ConversationsPage(
@@ -152,6 +167,24 @@ pub fn ConversationsPage(
     let selected_agents = Signal::derive(move || query.with(|q| q.agents.clone()));
     let selected_departments = Signal::derive(move || query.with(|q| q.departments.clone()));
 
+    let store = SavedViewsStore::load();
+    apply_default_view(store, url);
+    let panel = RwSignal::new(None::<Panel>);
+    let close_panel = Callback::new(move |_| panel.set(None));
+
+    let export_rows = Callback::new(move |(t, at): (&'static Texts, Timestamp)| CsvRows {
+        kind: "conversations",
+        header: conversation_header(t),
+        records: live.board.with_untracked(|b| {
+            rows.with_untracked(|r| {
+                r.iter()
+                    .filter_map(|&i| b.conversations().get(i))
+                    .map(|c| conversation_cells(c, at))
+                    .collect()
+            })
+        }),
+    });
+
     let count = move || {
         fill(
             t.get().rows_shown,
@@ -236,8 +269,25 @@ pub fn ConversationsPage(
                         </button>
                     </div>
                 })}
+                <div class="toolbar__export">
+                    <button id=VIEWS_BUTTON class="button" aria-haspopup="dialog" on:click=move |_| panel.set(Some(Panel::Views))>
+                        {move || t.get().views}
+                    </button>
+                    <button id=COLUMNS_BUTTON class="button" aria-haspopup="dialog" on:click=move |_| panel.set(Some(Panel::Columns))>
+                        {move || t.get().columns}
+                    </button>
+                    <ExportButton rows=export_rows />
+                </div>
                 <p class="toolbar__count" aria-live="off">{count}</p>
             </div>
+            {move || panel.get().map(|p| match p {
+                Panel::Views => view! {
+                    <ViewsDialog store url on_close=close_panel return_focus=VIEWS_BUTTON />
+                }.into_any(),
+                Panel::Columns => view! {
+                    <ColumnsDialog url on_close=close_panel return_focus=COLUMNS_BUTTON />
+                }.into_any(),
+            })}
             <StaleDataBanner />
             <DataGate>
                 <ConversationsTable

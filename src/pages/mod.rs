@@ -1,6 +1,8 @@
 //! One module per screen.
 
+pub mod agent_detail;
 pub mod agents;
+mod conversation_tools;
 pub mod conversations;
 pub mod dialogs;
 pub mod finished;

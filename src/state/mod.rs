@@ -4,9 +4,11 @@
 pub mod actions;
 pub mod clock;
 pub mod config;
+pub mod download;
 pub mod embedding;
 pub mod feed;
 pub mod live;
+pub mod saved_views;
 pub mod session;
 pub mod theme;
 pub mod timing;

@@ -109,3 +109,39 @@ pub fn use_url_query<Q: UrlState>() -> UrlQuery<Q> {
     });
     UrlQuery { query, set }
 }
+
+/// `state` as a URL query string (without `?`), percent-encoded.
+pub fn to_query_string<Q: UrlState>(state: &Q) -> String {
+    let Ok(search) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (key, value) in state.to_pairs() {
+        search.append(key, &value);
+    }
+    String::from(search.to_string())
+}
+
+/// The state a URL query string (with or without `?`) describes.
+pub fn from_query_string<Q: UrlState>(query: &str) -> Q {
+    let pairs: Vec<(String, String)> = web_sys::UrlSearchParams::new_with_str(query)
+        .ok()
+        .map(|search| {
+            js_sys::try_iter(&search)
+                .ok()
+                .flatten()
+                .into_iter()
+                .flatten()
+                .filter_map(|entry| {
+                    let entry: js_sys::Array = entry.ok()?.into();
+                    Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Q::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// Whether the current URL carries any of `Q`'s own keys.
+pub fn url_has_state<Q: UrlState>() -> bool {
+    use_query_map().with_untracked(|p| Q::keys().iter().any(|k| p.get(k).is_some()))
+}

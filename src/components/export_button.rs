@@ -1,0 +1,97 @@
+//! "Export CSV": downloads the rows in view, and says how many went out.
+
+use leptos::prelude::*;
+use monitor_core::export::{csv_text, iso, AgentField, ConversationField};
+
+use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
+use crate::state::clock::use_clock;
+use crate::state::download::download_text;
+
+/// What an export writes: its header (localized) and each row's cells.
+pub struct CsvRows {
+    /// The file name's first word, e.g. `conversations`.
+    pub kind: &'static str,
+    pub header: Vec<&'static str>,
+    pub records: Vec<Vec<String>>,
+}
+
+/// A button that exports the rows `rows(texts, now)` gives at click time.
+#[component]
+pub fn ExportButton(
+    /// Builds the export at the instant of the click.
+    rows: Callback<(&'static Texts, monitor_core::wire::Timestamp), CsvRows>,
+) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let now = use_clock().now();
+    let result = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let at = now.get_untracked();
+        let CsvRows {
+            kind,
+            header,
+            records,
+        } = rows.run((t.get_untracked(), at));
+        let indices: Vec<usize> = (0..records.len()).collect();
+        let text = csv_text(&header, &records, &indices, Clone::clone);
+        // Colons are not allowed in file names on Windows.
+        let file = format!("{kind}-{}.csv", iso(at).replace(':', "-"));
+        if download_text(&file, "text/csv;charset=utf-8", &text) {
+            result.set(Some(fill(
+                t.get_untracked().export_done,
+                &[
+                    ("n", &format_count(records.len(), locale.get_untracked())),
+                    ("file", &file),
+                ],
+            )));
+        }
+    };
+    view! {
+        <button class="button" on:click=export>{move || t.get().export_csv}</button>
+        <span class="export-result muted" role="status">{move || result.get()}</span>
+    }
+}
+
+/// The conversations export's header in the user's language.
+pub fn conversation_header(t: &'static Texts) -> Vec<&'static str> {
+    ConversationField::ALL
+        .iter()
+        .map(|field| match field {
+            ConversationField::Id => t.csv_id,
+            ConversationField::Ticket => t.csv_ticket,
+            ConversationField::Channel => t.col_channel,
+            ConversationField::Status => t.col_status,
+            ConversationField::Customer => t.col_customer,
+            ConversationField::Phone => t.csv_phone,
+            ConversationField::Email => t.csv_email,
+            ConversationField::Agent => t.col_agent,
+            ConversationField::Department => t.col_group,
+            ConversationField::CreatedAt => t.col_created,
+            ConversationField::LastMessageAt => t.col_updated,
+            ConversationField::StatusSince => t.csv_status_since,
+            ConversationField::TimeInStatusSecs => t.csv_time_in_status_secs,
+            ConversationField::DurationSecs => t.csv_duration_secs,
+            ConversationField::Transfers => t.col_transfers,
+            ConversationField::AwaitingReplySince => t.csv_awaiting_since,
+        })
+        .collect()
+}
+
+/// The agents export's header in the user's language.
+pub fn agent_header(t: &'static Texts) -> Vec<&'static str> {
+    AgentField::ALL
+        .iter()
+        .map(|field| match field {
+            AgentField::Id => t.csv_id,
+            AgentField::Name => t.csv_name,
+            AgentField::Email => t.csv_email,
+            AgentField::Status => t.col_status,
+            AgentField::StatusSince => t.csv_status_since,
+            AgentField::TimeInStatusSecs => t.csv_time_in_status_secs,
+            AgentField::ActiveConversations => t.csv_active,
+            AgentField::Capacity => t.csv_capacity,
+            AgentField::Transfers => t.col_transfers,
+            AgentField::Departments => t.csv_departments,
+        })
+        .collect()
+}

@@ -1,0 +1,238 @@
+//! An agent's drill-down: presence now, today's presence changes as the
+//! monitor saw them arrive, their open conversations, and — for profiles
+//! allowed to — setting their presence or signing them out.
+
+use leptos::prelude::*;
+use monitor_core::wire::{Agent, SetPresenceRequest, Timestamp};
+use monitor_core::AgentStatus;
+
+use crate::api::idempotency_key;
+use crate::components::badges::{ChannelBadge, PresenceBadge, StatusBadge};
+use crate::components::datetime::DateTimeText;
+use crate::components::elapsed::Elapsed;
+use crate::components::modal::Modal;
+use crate::i18n::{fill, use_texts};
+use crate::state::live::use_live_board;
+use crate::state::session::{use_api, use_session};
+use crate::state::session::SignInNotice;
+
+/// The start of today in the browser's time zone: "today" is the user's day.
+pub fn start_of_today() -> Timestamp {
+    let date = js_sys::Date::new_0();
+    date.set_hours(0);
+    date.set_minutes(0);
+    date.set_seconds(0);
+    date.set_milliseconds(0);
+    chrono::DateTime::from_timestamp_millis(date.get_time() as i64).unwrap_or_default()
+}
+
+/// The presences a supervisor can set, in button order.
+const SETTABLE: [AgentStatus; 3] = [
+    AgentStatus::Online,
+    AgentStatus::Connected,
+    AgentStatus::Offline,
+];
+
+/// The drill-down dialog of agent `id`.
+#[component]
+pub fn AgentDialog(
+    id: String,
+    /// Whether the profile may set presence (`agents.set_presence`).
+    can_set_presence: bool,
+    on_close: Callback<()>,
+    /// The opener's id.
+    return_focus: String,
+) -> impl IntoView {
+    let t = use_texts();
+    let live = use_live_board();
+    let id = StoredValue::new(id);
+    let agent = Memo::new(move |_| live.board.with(|b| b.agent(&id.get_value()).cloned()));
+    let title = Signal::derive(move || {
+        let name = agent.with(|a| a.as_ref().map(|a| a.name.clone())).unwrap_or_else(|| id.get_value());
+        fill(t.get().agent_details, &[("name", &name)])
+    });
+    view! {
+        <Modal title on_close return_focus>
+            {move || agent.get().map(|agent| view! { <PresenceNow agent /> })}
+            {can_set_presence.then(|| view! { <PresenceActions id agent /> })}
+            <section class="agent-detail__section">
+                <h3>{move || t.get().presence_today}</h3>
+                <PresenceTimeline id />
+            </section>
+            <section class="agent-detail__section">
+                <h3>{move || t.get().agent_open_conversations}</h3>
+                <OpenConversations id />
+            </section>
+        </Modal>
+    }
+}
+
+#[component]
+fn PresenceNow(agent: Agent) -> impl IntoView {
+    let t = use_texts();
+    let set_by = agent
+        .status_set_by
+        .map(|by| view! { <span class="muted">{move || fill(t.get().presence_set_by, &[("who", &by.name)])}</span> });
+    view! {
+        <p class="agent-detail__now">
+            <PresenceBadge status=agent.status />
+            " "
+            <Elapsed since=agent.status_since />
+            " "
+            {set_by}
+            <span class="muted">{format!(" · {} / {}", agent.active_conversations, agent.capacity)}</span>
+        </p>
+    }
+}
+
+/// Set online, set connected, sign out. The result reaches the board
+/// through the stream; a failure is said in the dialog.
+#[component]
+fn PresenceActions(id: StoredValue<String>, agent: Memo<Option<Agent>>) -> impl IntoView {
+    let t = use_texts();
+    let api = use_api();
+    let session = use_session();
+    let problem = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let set = Action::new_local(move |status: &AgentStatus| {
+        let api = api.clone();
+        let body = SetPresenceRequest {
+            status: status.clone(),
+        };
+        // One key per click: each is a distinct intent.
+        let key = idempotency_key();
+        let path = format!("/agents/{}/presence", js_sys::encode_uri_component(&id.get_value()));
+        async move { api.post_json::<_, Agent>(&path, &body, &key, "agent").await }
+    });
+    Effect::new(move |_| match set.value().get() {
+        Some(Ok(agent)) => {
+            problem.set(None);
+            let t = t.get_untracked();
+            done.set(Some(fill(
+                t.presence_set,
+                &[("name", &agent.name), ("status", &t.presence(&agent.status))],
+            )));
+        }
+        Some(Err(crate::api::ApiError::Unauthorized)) => {
+            session.expire(SignInNotice::SessionExpired)
+        }
+        Some(Err(e)) => {
+            done.set(None);
+            problem.set(Some(e.message(t.get_untracked())));
+        }
+        None => {}
+    });
+    let label = move |status: &AgentStatus| {
+        let t = t.get();
+        match status {
+            AgentStatus::Online => t.set_online,
+            AgentStatus::Connected => t.set_connected,
+            _ => t.sign_agent_out,
+        }
+    };
+    view! {
+        <section class="agent-detail__section" aria-label=move || t.get().set_presence>
+            <div class="agent-detail__actions">
+                {SETTABLE.map(|status| {
+                    let current = {
+                        let status = status.clone();
+                        move || agent.with(|a| a.as_ref().is_some_and(|a| a.status == status))
+                    };
+                    let danger = status == AgentStatus::Offline;
+                    let text = {
+                        let status = status.clone();
+                        move || label(&status)
+                    };
+                    view! {
+                        <button
+                            class=if danger { "button button--danger" } else { "button" }
+                            disabled=move || current() || set.pending().get()
+                            on:click=move |_| { set.dispatch(status.clone()); }
+                        >
+                            {text}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
+            <p class="muted" role="status">{move || done.get()}</p>
+        </section>
+    }
+}
+
+/// Today's presence changes, newest first.
+#[component]
+fn PresenceTimeline(id: StoredValue<String>) -> impl IntoView {
+    let t = use_texts();
+    let live = use_live_board();
+    let today = start_of_today();
+    let changes = Memo::new(move |_| {
+        live.board.with(|b| {
+            let mut changes: Vec<_> = b
+                .presence()
+                .of(&id.get_value())
+                .filter(|c| c.at >= today)
+                .cloned()
+                .collect();
+            changes.reverse();
+            changes
+        })
+    });
+    view! {
+        <Show
+            when=move || changes.with(|c| !c.is_empty())
+            fallback=move || view! { <p class="muted">{move || t.get().presence_no_changes}</p> }
+        >
+            <ol class="timeline">
+                {move || changes.get().into_iter().map(|change| {
+                    let by = change.set_by.map(|by| view! {
+                        <span class="muted">{move || fill(t.get().presence_set_by, &[("who", &by.name)])}</span>
+                    });
+                    view! {
+                        <li class="timeline__item">
+                            <DateTimeText at=change.at />
+                            <PresenceBadge status=change.status />
+                            {by}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </Show>
+    }
+}
+
+/// The agent's open conversations, longest in their status first.
+#[component]
+fn OpenConversations(id: StoredValue<String>) -> impl IntoView {
+    let t = use_texts();
+    let live = use_live_board();
+    let conversations = Memo::new(move |_| {
+        live.board.with(|b| {
+            let mut mine: Vec<_> = b
+                .conversations()
+                .iter()
+                .filter(|c| c.agent.as_ref().is_some_and(|a| a.id == id.get_value()))
+                .cloned()
+                .collect();
+            mine.sort_by(|a, b| a.status_since.cmp(&b.status_since).then_with(|| a.id.cmp(&b.id)));
+            mine
+        })
+    });
+    view! {
+        <Show
+            when=move || conversations.with(|c| !c.is_empty())
+            fallback=move || view! { <p class="muted">{move || t.get().agent_no_conversations}</p> }
+        >
+            <ul class="agent-conversations">
+                {move || conversations.get().into_iter().map(|c| view! {
+                    <li class="agent-conversations__item">
+                        <ChannelBadge channel=c.channel />
+                        <StatusBadge status=c.status />
+                        <span class="agent-conversations__customer">{c.customer.name}</span>
+                        <Elapsed since=c.status_since />
+                    </li>
+                }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
