@@ -5,6 +5,7 @@
 
 pub mod agent_query;
 pub mod agent_select;
+pub mod alerts;
 pub mod awaiting;
 pub mod board;
 pub mod clock;

@@ -13,8 +13,8 @@ use crate::components::elapsed::Elapsed;
 use crate::components::modal::Modal;
 use crate::i18n::{fill, use_texts};
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session};
 use crate::state::session::SignInNotice;
+use crate::state::session::{use_api, use_session};
 
 /// The start of today in the browser's time zone: "today" is the user's day.
 pub fn start_of_today() -> Timestamp {
@@ -48,7 +48,9 @@ pub fn AgentDialog(
     let id = StoredValue::new(id);
     let agent = Memo::new(move |_| live.board.with(|b| b.agent(&id.get_value()).cloned()));
     let title = Signal::derive(move || {
-        let name = agent.with(|a| a.as_ref().map(|a| a.name.clone())).unwrap_or_else(|| id.get_value());
+        let name = agent
+            .with(|a| a.as_ref().map(|a| a.name.clone()))
+            .unwrap_or_else(|| id.get_value());
         fill(t.get().agent_details, &[("name", &name)])
     });
     view! {
@@ -101,7 +103,10 @@ fn PresenceActions(id: StoredValue<String>, agent: Memo<Option<Agent>>) -> impl 
         };
         // One key per click: each is a distinct intent.
         let key = idempotency_key();
-        let path = format!("/agents/{}/presence", js_sys::encode_uri_component(&id.get_value()));
+        let path = format!(
+            "/agents/{}/presence",
+            js_sys::encode_uri_component(&id.get_value())
+        );
         async move { api.post_json::<_, Agent>(&path, &body, &key, "agent").await }
     });
     Effect::new(move |_| match set.value().get() {
@@ -110,7 +115,10 @@ fn PresenceActions(id: StoredValue<String>, agent: Memo<Option<Agent>>) -> impl 
             let t = t.get_untracked();
             done.set(Some(fill(
                 t.presence_set,
-                &[("name", &agent.name), ("status", &t.presence(&agent.status))],
+                &[
+                    ("name", &agent.name),
+                    ("status", &t.presence(&agent.status)),
+                ],
             )));
         }
         Some(Err(crate::api::ApiError::Unauthorized)) => {
@@ -214,7 +222,11 @@ fn OpenConversations(id: StoredValue<String>) -> impl IntoView {
                 .filter(|c| c.agent.as_ref().is_some_and(|a| a.id == id.get_value()))
                 .cloned()
                 .collect();
-            mine.sort_by(|a, b| a.status_since.cmp(&b.status_since).then_with(|| a.id.cmp(&b.id)));
+            mine.sort_by(|a, b| {
+                a.status_since
+                    .cmp(&b.status_since)
+                    .then_with(|| a.id.cmp(&b.id))
+            });
             mine
         })
     });

@@ -2,12 +2,14 @@
 
 pub mod agent_detail;
 pub mod agents;
+mod alerts_dialog;
 mod conversation_tools;
 pub mod conversations;
 pub mod dialogs;
 pub mod finished;
 pub mod monitor;
 pub mod sign_in;
+pub mod wallboard;
 
 /// Parses an open enum from a URL or form value (its `FromStr` cannot fail:
 /// unknown values are kept as they are).

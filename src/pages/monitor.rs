@@ -11,24 +11,30 @@ use leptos_router::NavigateOptions;
 use monitor_core::permissions::Permissions;
 use monitor_core::wire::Me;
 
+use super::agent_detail::start_of_today;
 use super::agents::AgentsPage;
+use super::alerts_dialog::{AlertsButton, AlertsDialog};
 use super::conversations::ConversationsPage;
 use super::dialogs::ActionDialogs;
 use super::finished::FinishedPage;
+use super::wallboard::WallboardPage;
 use crate::api::ApiClient;
 use crate::app::AppBase;
 use crate::components::feed_status::{ConnectionIndicator, PauseToggle};
 use crate::components::row_menu::RowMenu;
 use crate::i18n::use_texts;
-use crate::state::actions::provide_actions;
-use crate::state::live::provide_live_board;
+use crate::state::actions::{provide_actions, use_actions};
+use crate::state::alerts::provide_alerts;
+use crate::state::clock::use_clock;
+use crate::state::live::{provide_live_board, use_live_board};
 use crate::state::session::use_session;
 
 /// A short message shown under the header until dismissed.
 #[derive(Clone, Copy)]
 struct Notice(RwSignal<Option<&'static str>>);
 
-/// The monitor for one signed-in user.
+/// The monitor for one signed-in user: this session's live feed, alerts
+/// and actions, shown as the monitor screen or as the wallboard.
 #[component]
 pub fn Monitor(
     /// The signed-in user.
@@ -36,18 +42,71 @@ pub fn Monitor(
     /// Their API client.
     api: ApiClient,
 ) -> impl IntoView {
-    let t = use_texts();
-    let session = use_session();
     let permissions = Permissions::from_me(&me);
     let can_view_agents = permissions.can_view_agents();
-    let averages = permissions.sees_averages();
-    let can_bulk_end = permissions.can_bulk_end();
     provide_context(permissions);
     provide_context(api.clone());
     provide_live_board(api, can_view_agents);
-    let actions = provide_actions();
-    let notice = Notice(RwSignal::new(None));
-    provide_context(notice);
+    forget_yesterdays_presence();
+    provide_alerts();
+    provide_actions();
+    provide_context(Notice(RwSignal::new(None)));
+    let location = use_location();
+    // The wallboard is the whole screen: no header, no tabs, no controls.
+    let on_wallboard = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|p| p.trim_end_matches('/').ends_with("/wallboard"))
+    });
+    let name = me.name;
+    move || {
+        if on_wallboard.get() {
+            view! { <WallboardPage agents=can_view_agents /> }.into_any()
+        } else {
+            view! { <MonitorScreen name=name.clone() permissions /> }.into_any()
+        }
+    }
+}
+
+/// The path of the wallboard, inside the app's base path.
+fn wallboard_href() -> String {
+    let base = use_context::<AppBase>().map(|b| b.0).unwrap_or_default();
+    format!("{base}/wallboard")
+}
+
+/// At each new day, today's presence timelines start over (keeping the
+/// presence each agent began the day in), so a monitor left open for days
+/// holds one day of changes at most.
+fn forget_yesterdays_presence() {
+    let live = use_live_board();
+    let now = use_clock().now();
+    let today = Memo::new(move |_| {
+        now.track();
+        start_of_today()
+    });
+    Effect::new(move |_| {
+        let start = today.get();
+        live.board
+            .update_untracked(|b| b.forget_presence_before(start));
+    });
+}
+
+/// The header, tabs and the current section.
+#[component]
+fn MonitorScreen(
+    /// The signed-in user's name.
+    name: String,
+    permissions: Permissions,
+) -> impl IntoView {
+    let t = use_texts();
+    let session = use_session();
+    let actions = use_actions();
+    let notice = expect_context::<Notice>();
+    let can_view_agents = permissions.can_view_agents();
+    let averages = permissions.sees_averages();
+    let can_bulk_end = permissions.can_bulk_end();
+    let alerts_open = RwSignal::new(false);
+    let wallboard = wallboard_href();
 
     view! {
         <div class="monitor">
@@ -56,10 +115,12 @@ pub fn Monitor(
                 <Tabs agents=can_view_agents />
                 <ConnectionIndicator />
                 <PauseToggle />
+                <AlertsButton open=alerts_open />
+                <a class="button button--link" href=wallboard>{move || t.get().wallboard}</a>
                 <div class="monitor__user">
                     <span class="muted">{move || t.get().signed_in_as}</span>
                     " "
-                    <strong>{me.name}</strong>
+                    <strong>{name}</strong>
                     <button class="button button--link" on:click=move |_| session.sign_out()>
                         {move || t.get().sign_out}
                     </button>
@@ -77,6 +138,9 @@ pub fn Monitor(
             <div class="visually-hidden" role="status" aria-live="polite">{move || actions.announcement.get()}</div>
             <RowMenu />
             <ActionDialogs />
+            <Show when=move || alerts_open.get()>
+                <AlertsDialog on_close=Callback::new(move |_| alerts_open.set(false)) />
+            </Show>
             <main class="monitor__main">
                 <Routes fallback=move || view! { <ConversationsPage averages agents=can_view_agents bulk_end=can_bulk_end /> }>
                     <Route path=path!("") view=move || view! { <ConversationsPage averages agents=can_view_agents bulk_end=can_bulk_end /> } />

@@ -16,7 +16,8 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
     };
     let clicked = (|| {
         let document = web_sys::window()?.document()?;
-        let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        let link: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
         link.set_href(&url);
         link.set_download(file_name);
         link.set_hidden(true);

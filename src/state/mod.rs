@@ -2,6 +2,7 @@
 //! shared clock, the live board and the URL-held view state.
 
 pub mod actions;
+pub mod alerts;
 pub mod clock;
 pub mod config;
 pub mod download;

@@ -1,0 +1,182 @@
+//! The wallboard: large indicator tiles for a screen on the wall, readable
+//! from across the room, with no controls. It shows the whole operation,
+//! every department and channel, and rotates a spotlight through the
+//! departments. It reads the same live board as the monitor and keeps
+//! nothing that grows, so it can run for days without a reload.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use monitor_core::elapsed::format_elapsed;
+use monitor_core::indicators::agent_indicators;
+use monitor_core::indicators::waits::{WaitNumbers, WaitStats};
+
+use crate::components::feed_status::{ConnectionIndicator, StaleDataBanner};
+use crate::i18n::{format_count, use_locale, use_texts, Locale, Texts};
+use crate::state::clock::use_clock;
+use crate::state::config::use_config;
+use crate::state::live::use_live_board;
+
+/// Seconds each department stays in the spotlight, unless `?rotate=` says.
+const DEFAULT_ROTATE_SECS: i64 = 12;
+
+const NOTHING: &str = "—";
+
+/// One big number with its label; `level` tints it (and says so in text).
+#[component]
+fn Tile(
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(optional, into)] alarm: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="tile" class:tile--alarm=move || alarm.get() role="group" aria-label=move || label.get()>
+            <span class="tile__value">{move || value.get()}</span>
+            <span class="tile__label" aria-hidden="true">{move || label.get()}</span>
+        </div>
+    }
+}
+
+fn time(d: Option<chrono::Duration>) -> String {
+    d.map(format_elapsed).unwrap_or_else(|| NOTHING.to_owned())
+}
+
+/// A group's line of numbers, for the department and channel cards.
+fn group_numbers(n: &WaitNumbers, t: &Texts, locale: Locale) -> Vec<(&'static str, String)> {
+    vec![
+        (t.status_queued, format_count(n.queued, locale)),
+        (t.kpi_longest_wait, time(n.longest_wait)),
+        (t.kpi_over_limit, format_count(n.critical, locale)),
+        (t.kpi_awaiting, format_count(n.awaiting_reply, locale)),
+    ]
+}
+
+/// A department's or channel's card.
+fn group_card(
+    name: String,
+    n: WaitNumbers,
+    t: &'static Texts,
+    locale: Locale,
+    spotlight: bool,
+) -> impl IntoView {
+    let alarm = n.critical > 0;
+    let label = name.clone();
+    view! {
+        <article class="wall-card" class:wall-card--alarm=alarm class:wall-card--spotlight=spotlight aria-label=label>
+            <h3 class="wall-card__name">
+                {alarm.then(|| view! { <span class="wall-card__mark" aria-hidden="true">"⬢ "</span> })}
+                {name}
+            </h3>
+            <dl class="wall-card__numbers">
+                {group_numbers(&n, t, locale).into_iter().map(|(label, value)| view! {
+                    <div><dt>{label}</dt><dd>{value}</dd></div>
+                }).collect_view()}
+            </dl>
+        </article>
+    }
+}
+
+#[component]
+pub fn WallboardPage(
+    /// Whether the profile sees agents (their tile).
+    agents: bool,
+) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let live = use_live_board();
+    let now = use_clock().now();
+    let params = use_query_map();
+    let rotate_secs = Memo::new(move |_| {
+        params
+            .with(|p| p.get("rotate"))
+            .and_then(|r| r.parse::<i64>().ok())
+            .filter(|s| (2..=3600).contains(s))
+            .unwrap_or(DEFAULT_ROTATE_SECS)
+    });
+    let thresholds = StoredValue::new(use_config().wait_thresholds);
+    let stats = Memo::new(move |_| {
+        live.board.with(|b| {
+            let all: Vec<usize> = (0..b.conversations().len()).collect();
+            thresholds.with_value(|t| WaitStats::from_rows(b.conversations(), &all, t))
+        })
+    });
+    let in_progress = Memo::new(move |_| {
+        live.board.with(|b| {
+            b.conversations()
+                .iter()
+                .filter(|c| c.status == monitor_core::ConversationStatus::InProgress)
+                .count()
+        })
+    });
+    let online = Memo::new(move |_| {
+        live.board.with(|b| {
+            let all: Vec<usize> = (0..b.agents().len()).collect();
+            agent_indicators(b.agents(), &all).online
+        })
+    });
+    let total = Memo::new(move |_| stats.with(|s| s.total_at(now.get())));
+    let count = move |f: fn(&WaitNumbers) -> usize| {
+        Signal::derive(move || total.with(|n| format_count(f(n), locale.get())))
+    };
+    let departments = Memo::new(move |_| stats.with(|s| s.departments_at(now.get())));
+    // The spotlight moves with the shared clock: no timer of its own.
+    let spotlight = Memo::new(move |_| {
+        let n = departments.with(Vec::len) as i64;
+        (n > 0).then(|| (now.get().timestamp() / rotate_secs.get()).rem_euclid(n) as usize)
+    });
+    let spotlit = move || {
+        let i = spotlight.get()?;
+        departments.with(|d| d.get(i).cloned())
+    };
+
+    view! {
+        <div class="wallboard">
+            <header class="wallboard__header">
+                <h1>{move || t.get().wallboard}</h1>
+                <ConnectionIndicator />
+            </header>
+            <StaleDataBanner />
+            <section class="wallboard__tiles" aria-label=move || t.get().wallboard_all>
+                <Tile label=Signal::derive(move || t.get().status_queued) value=count(|n| n.queued) />
+                <Tile
+                    label=Signal::derive(move || t.get().kpi_longest_wait)
+                    value=Signal::derive(move || total.with(|n| time(n.longest_wait)))
+                />
+                <Tile
+                    label=Signal::derive(move || t.get().kpi_over_limit)
+                    value=count(|n| n.critical)
+                    alarm=Signal::derive(move || total.with(|n| n.critical > 0))
+                />
+                <Tile label=Signal::derive(move || t.get().kpi_warning) value=count(|n| n.warning) />
+                <Tile label=Signal::derive(move || t.get().kpi_awaiting) value=count(|n| n.awaiting_reply) />
+                <Tile
+                    label=Signal::derive(move || t.get().status_in_progress)
+                    value=Signal::derive(move || format_count(in_progress.get(), locale.get()))
+                />
+                {agents.then(|| view! {
+                    <Tile
+                        label=Signal::derive(move || t.get().presence_online)
+                        value=Signal::derive(move || format_count(online.get(), locale.get()))
+                    />
+                })}
+            </section>
+            <section class="wallboard__spotlight" aria-live="off">
+                {move || spotlit().map(|(d, n)| group_card(d.name, n, t.get(), locale.get(), true))}
+            </section>
+            <section class="wallboard__groups" aria-label=move || t.get().breakdown_by_department>
+                {move || {
+                    let (t, locale) = (t.get(), locale.get());
+                    departments.get().into_iter().map(|(d, n)| group_card(d.name, n, t, locale, false)).collect_view()
+                }}
+            </section>
+            <section class="wallboard__groups" aria-label=move || t.get().wallboard_channels>
+                {move || {
+                    let (t, locale) = (t.get(), locale.get());
+                    stats.with(|s| s.channels_at(now.get()))
+                        .into_iter()
+                        .map(|(c, n)| group_card(t.channel(&c), n, t, locale, false))
+                        .collect_view()
+                }}
+            </section>
+        </div>
+    }
+}
