@@ -49,7 +49,12 @@ impl Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1400,900",
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                ],
+                // Downloads land in the profile, without asking.
+                "prefs": {
+                    "download.default_directory": profile.join("downloads").display().to_string(),
+                    "download.prompt_for_download": false,
+                }
             }
         });
         let capabilities = match capabilities {
@@ -75,6 +80,30 @@ impl Browser {
             driver,
             profile,
         }
+    }
+
+    /// Where this browser saves downloads.
+    pub fn downloads_dir(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
+    /// Waits for a finished download whose name starts with `prefix`, and
+    /// returns its content.
+    pub async fn downloaded(&self, prefix: &str) -> String {
+        let dir = self.downloads_dir();
+        eventually(&format!("a download named {prefix}…"), || {
+            let dir = dir.clone();
+            async move {
+                std::fs::read_dir(&dir).ok()?.flatten().find_map(|entry| {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    // Chromium writes `.crdownload` until the file is complete.
+                    (name.starts_with(prefix) && !name.ends_with(".crdownload"))
+                        .then(|| std::fs::read_to_string(entry.path()).ok())
+                        .flatten()
+                })
+            }
+        })
+        .await
     }
 
     /// Opens `path` (e.g. "/?lang=en") on the monitor's origin.

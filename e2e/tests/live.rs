@@ -11,6 +11,8 @@ use monitor_core::wire::ConversationsSnapshot;
 use monitor_core::ConversationStatus;
 
 const TABLE: &str = "Conversations";
+/// The time-in-status cell, with the selection column first.
+const TIME_IN_STATUS: usize = 9;
 
 /// A backend small enough that every row is rendered at once, so the whole
 /// table can be compared with the backend's snapshot.
@@ -153,9 +155,9 @@ async fn pausing_freezes_the_list_and_resuming_shows_what_happened() {
         .await
         .iter()
         .any(|r| r[3].contains("Paused Arrival")));
-    let before = browser.table_rows(TABLE).await[0][8].clone();
+    let before = browser.table_rows(TABLE).await[0][TIME_IN_STATUS].clone();
     eventually("timers keep ticking while paused", || async {
-        (browser.table_rows(TABLE).await[0][8] != before).then_some(())
+        (browser.table_rows(TABLE).await[0][TIME_IN_STATUS] != before).then_some(())
     })
     .await;
     browser.click(Role::Button, "Pause updates").await;

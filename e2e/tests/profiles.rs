@@ -107,9 +107,20 @@ async fn the_agent_profile_sees_only_its_work_with_main_indicators() {
         ["Conversations", "Finished"]
     );
     let cards = indicator_names(&browser).await;
+    // Counts and the longest waits of their own work; no averages.
     assert_eq!(
         cards,
-        ["Queued", "In progress", "Pending", "Inactive"],
+        [
+            "Queued",
+            "In progress",
+            "Pending",
+            "Inactive",
+            "Over limit",
+            "Near the limit",
+            "Longest wait",
+            "Awaiting reply",
+            "Longest without reply"
+        ],
         "main values only"
     );
 

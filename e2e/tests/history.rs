@@ -1,0 +1,111 @@
+//! Action history in the conversation view: each transfer and the ending,
+//! with who did it, when, and the justification, whoever did them.
+
+use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
+use monitor_core::wire::{ConversationsSnapshot, DepartmentsList, EndRequest, Me, TransferRequest};
+use monitor_core::ConversationStatus;
+
+async fn post<B: serde::Serialize>(
+    server: &demo_backend::Server,
+    path: &str,
+    token: &str,
+    body: &B,
+) {
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/v1{path}", server.base_url()))
+        .bearer_auth(token)
+        .header("Idempotency-Key", format!("history-test-{path}"))
+        .json(body)
+        .send()
+        .await
+        .expect("API request");
+    assert!(
+        response.status().is_success(),
+        "{path}: {}",
+        response.status()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_view_lists_transfers_and_the_ending_with_who_when_and_why() {
+    let server = start_backend(quiet_options()).await;
+    let snapshot: ConversationsSnapshot =
+        api_get(&server, "/monitor/conversations", "demo-admin").await;
+    let departments: DepartmentsList = api_get(&server, "/departments", "demo-admin").await;
+    let operator: Me = api_get(&server, "/me", "demo-operator").await;
+    let admin: Me = api_get(&server, "/me", "demo-admin").await;
+    let target = snapshot
+        .conversations
+        .iter()
+        .find(|c| c.status == ConversationStatus::Queued)
+        .unwrap();
+    let from = target.department.name.clone();
+    let to = departments
+        .departments
+        .iter()
+        .find(|d| d.id != target.department.id)
+        .unwrap();
+
+    // The operator transfers it; the admin ends it.
+    post(
+        &server,
+        &format!("/conversations/{}/transfer", target.id),
+        "demo-operator",
+        &TransferRequest {
+            department_id: to.id.clone(),
+            agent_id: None,
+        },
+    )
+    .await;
+    post(
+        &server,
+        &format!("/conversations/{}/end", target.id),
+        "demo-admin",
+        &EndRequest {
+            justification: "Duplicada del ticket anterior".into(),
+        },
+    )
+    .await;
+
+    let browser = Browser::open(&server.base_url()).await;
+    browser.sign_in("demo-admin").await;
+    browser.wait_for_rows("Conversations").await;
+    browser.click(Role::Tab, "Finished").await;
+    browser
+        .click_in_row(
+            "Finished conversations",
+            &target.customer.name,
+            "View conversation",
+        )
+        .await;
+    browser
+        .wait_for(
+            Role::Dialog,
+            &format!("Conversation with {}", target.customer.name),
+        )
+        .await;
+    let items: Vec<(String, String)> = eventually("the history", || async {
+        let items: Vec<(String, String)> = browser
+            .eval("return Array.from(document.querySelectorAll('.history__item')).map(i => [i.innerText, i.querySelector('time').getAttribute('datetime')])")
+            .await;
+        (items.len() == 2).then_some(items)
+    })
+    .await;
+    assert!(
+        items[0].0.contains(&format!(
+            "{} transferred it from {from} to {}",
+            operator.name, to.name
+        )),
+        "{items:?}"
+    );
+    assert!(
+        items[1].0.contains(&format!(
+            "{} ended it: “Duplicada del ticket anterior”",
+            admin.name
+        )),
+        "{items:?}"
+    );
+    // When: each carries its instant, the transfer first.
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+    assert!(at(&items[0].1) <= at(&items[1].1));
+}
