@@ -92,7 +92,7 @@ async fn a_supervisor_sees_an_agents_work_and_sets_their_presence() {
     assert!(disabled);
 
     // Sign them out.
-    browser.click(Role::Button, "Sign out").await;
+    browser.click(Role::Button, "Sign the agent out").await;
     eventually("signed out", || async {
         (server.agent(&agent.id)?.status == AgentStatus::Offline).then_some(())
     })
@@ -130,7 +130,7 @@ async fn a_profile_without_the_permission_sees_but_cannot_set_presence() {
         .await;
     let text = dialog_text(&browser).await;
     assert!(text.contains("Presence today"), "{text}");
-    for action in ["Set online", "Sign out"] {
+    for action in ["Set online", "Sign the agent out"] {
         assert!(
             browser
                 .find_all(Role::Button, Some(action))

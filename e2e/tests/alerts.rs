@@ -2,7 +2,7 @@
 //! conversation passing its critical limit once, and the queue reaching a
 //! size; muted while the page has focus if the user chooses.
 //!
-//! The browser's Notification and AudioContext are replaced by recorders
+//! The browser's Notification and the audio oscillator are replaced by recorders
 //! in the page, since a headless browser shows no notification and plays
 //! no sound; the monitor calls them as it would the real ones.
 
@@ -17,9 +17,11 @@ window.Notification = class {
   static requestPermission() { return Promise.resolve('granted'); }
 };
 window.__tones = 0;
-const Real = window.AudioContext;
-window.AudioContext = class extends Real {
-  createOscillator() { window.__tones += 1; return super.createOscillator(); }
+// On the prototype: the page keeps its own reference to the constructor.
+const oscillator = BaseAudioContext.prototype.createOscillator;
+BaseAudioContext.prototype.createOscillator = function () {
+  window.__tones += 1;
+  return oscillator.call(this);
 };
 "#;
 

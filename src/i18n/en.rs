@@ -189,7 +189,7 @@ pub const TEXTS: Texts = Texts {
     set_presence: "Change presence",
     set_online: "Set online",
     set_connected: "Set connected (no new conversations)",
-    sign_agent_out: "Sign out",
+    sign_agent_out: "Sign the agent out",
     presence_set: "{name}: {status}",
     agent_details_button: "Details of {name}",
     wallboard: "Wallboard",

@@ -190,7 +190,7 @@ pub const TEXTS: Texts = Texts {
     set_presence: "Cambiar presencia",
     set_online: "Poner en línea",
     set_connected: "Poner conectado (sin atenciones nuevas)",
-    sign_agent_out: "Desconectar",
+    sign_agent_out: "Desconectar al agente",
     presence_set: "{name}: {status}",
     agent_details_button: "Detalle de {name}",
     wallboard: "Panel de pared",

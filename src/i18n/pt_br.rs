@@ -188,7 +188,7 @@ pub const TEXTS: Texts = Texts {
     set_presence: "Mudar presença",
     set_online: "Colocar online",
     set_connected: "Colocar conectado (sem novos atendimentos)",
-    sign_agent_out: "Desconectar",
+    sign_agent_out: "Desconectar o agente",
     presence_set: "{name}: {status}",
     agent_details_button: "Detalhes de {name}",
     wallboard: "Painel de parede",

@@ -17,13 +17,23 @@ fn move_button_id(column: ConversationColumn, later: bool) -> String {
     format!("column-{}-{direction}", column.as_str())
 }
 
-/// Focuses an element by id on the next frame (after the list re-renders).
-fn focus_later(id: String) {
+/// After a move, on the next frame (once the list has re-rendered), puts
+/// focus back on the button pressed, or on its twin when the column reached
+/// an edge and the pressed one is now disabled.
+fn refocus_after_move(column: ConversationColumn, later: bool) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
+        let button = |later| {
+            document()
+                .get_element_by_id(&move_button_id(column, later))
+                .and_then(|el| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlButtonElement>(el).ok()
+                })
+        };
+        let target = button(later)
+            .filter(|b| !b.disabled())
+            .or_else(|| button(!later));
+        if let Some(target) = target {
+            let _ = target.focus();
         }
     });
 }
@@ -57,7 +67,7 @@ pub fn ColumnsDialog(
             url.update(|q| {
                 q.columns.shift(column, later);
             });
-            focus_later(move_button_id(column, later));
+            refocus_after_move(column, later);
         };
         view! {
             <li class="columns__item" data-column=column.as_str()>
