@@ -118,14 +118,11 @@ impl AlertTracker {
 
         self.queue = settings.queue_size.map(|limit| {
             let over = queued >= limit as usize;
-            match self.queue {
-                Some((previous, was_over)) if previous == limit => {
-                    if over && !was_over {
-                        alerts.push(Alert::Queue { queued, limit });
-                    }
-                }
-                // A new size: the queue as it is now is known.
-                _ => {}
+            // A new size takes the queue as it is now as known.
+            let same_size = self.queue.is_some_and(|(previous, _)| previous == limit);
+            let was_over = self.queue.is_some_and(|(_, was_over)| was_over);
+            if same_size && over && !was_over {
+                alerts.push(Alert::Queue { queued, limit });
             }
             (limit, over)
         });

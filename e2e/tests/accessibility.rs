@@ -109,9 +109,52 @@ async fn every_view_in(theme: &str) {
     check(&browser, &axe, "end selected dialog", &mut all).await;
     close_dialog(&browser).await;
 
+    browser.click(Role::Button, "Columns").await;
+    browser.wait_for(Role::Dialog, "Columns shown").await;
+    check(&browser, &axe, "columns dialog", &mut all).await;
+    close_dialog(&browser).await;
+    browser.click(Role::Button, "Views").await;
+    let name = browser.wait_for(Role::TextBox, "View name").await;
+    name.send_keys("Mi vista").await.unwrap();
+    browser.click(Role::Button, "Save current view").await;
+    browser.wait_for(Role::Button, "Open Mi vista").await;
+    check(&browser, &axe, "views dialog", &mut all).await;
+    close_dialog(&browser).await;
+    browser.click(Role::Button, "Alerts").await;
+    browser.wait_for(Role::Dialog, "Alerts").await;
+    check(&browser, &axe, "alerts dialog", &mut all).await;
+    close_dialog(&browser).await;
+    browser
+        .eval::<()>("document.querySelector('details.breakdown summary').click()")
+        .await;
+    e2e::eventually("the breakdown tables", || async {
+        browser
+            .eval::<bool>("return document.querySelectorAll('.breakdown__table').length === 2")
+            .await
+            .then_some(())
+    })
+    .await;
+    check(&browser, &axe, "wait breakdown", &mut all).await;
+
     browser.click(Role::Tab, "Agents").await;
     browser.wait_for_rows("Agents").await;
     check(&browser, &axe, "agents", &mut all).await;
+    browser
+        .eval::<()>("document.querySelector('.table__row .link-button').click()")
+        .await;
+    browser.wait_for(Role::Button, "Set online").await;
+    check(&browser, &axe, "agent drill-down", &mut all).await;
+    close_dialog(&browser).await;
+
+    browser
+        .goto(&format!("/wallboard?lang=en&theme={theme}"))
+        .await;
+    browser.wait_for(Role::Group, "Queued").await;
+    check(&browser, &axe, "wallboard", &mut all).await;
+    browser
+        .goto(&format!("/agents?lang=en&theme={theme}"))
+        .await;
+    browser.wait_for_rows("Agents").await;
 
     browser.click(Role::Tab, "Finished").await;
     browser

@@ -99,10 +99,13 @@ async fn a_crossing_alerts_once_and_the_queue_alerts_at_its_size() {
         .filter(|(_, tag)| tag == &expected_tag)
         .count();
     assert_eq!(for_it, 1);
-    assert!(log(&browser)
-        .await
-        .iter()
-        .any(|l| l.contains("Alerta Primera passed the critical limit")));
+    let listed = log(&browser).await;
+    assert!(
+        listed
+            .iter()
+            .any(|l| l.contains("Alerta Primera (") && l.contains(") passed the critical limit")),
+        "{listed:?}"
+    );
 
     // The second arrival makes the queue reach its size.
     server.inject_arrival("Alerta Segunda");

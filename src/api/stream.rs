@@ -14,7 +14,8 @@ use super::{ApiClient, ApiError};
 /// One item of the live feed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StreamItem {
-    Event(StreamEvent),
+    /// Boxed: an event carries a whole conversation, the other items a line.
+    Event(Box<StreamEvent>),
     /// An event arrived but could not be decoded; the feed must resync.
     Malformed(DecodeError),
     /// The connection broke (the server went away, the network dropped).
@@ -54,7 +55,7 @@ pub async fn open_stream(
         });
     Ok(bytes.eventsource().map(|item| match item {
         Ok(ev) => match decode_event(&ev.event, &ev.id, &ev.data) {
-            Ok(event) => StreamItem::Event(event),
+            Ok(event) => StreamItem::Event(Box::new(event)),
             Err(e) => StreamItem::Malformed(e),
         },
         Err(e) => StreamItem::Broken(e.to_string()),

@@ -135,7 +135,7 @@ fn cell(c: &Conversation, column: ConversationColumn, level: Memo<WaitLevel>) ->
         ConversationColumn::TimeInStatus => {
             let since = c.status_since;
             view! {
-                <div class="table__cell table__cell--number" role="cell">
+                <div class="table__cell table__cell--number table__cell--wait" role="cell">
                     <Elapsed since />
                     <LimitMark level />
                 </div>

@@ -23,7 +23,7 @@ pub fn FinishedRow(
     let actions = use_actions();
     let open = {
         let conversation = conversation.clone();
-        move |_| actions.open(Dialog::View(conversation.clone()))
+        move |_| actions.open(Dialog::View(Box::new(conversation.clone())))
     };
     let Conversation {
         id,

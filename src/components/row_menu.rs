@@ -123,7 +123,7 @@ fn OpenMenu(anchor: MenuAnchor) -> impl IntoView {
             let open = move |_| {
                 let id = conversation.id.clone();
                 actions.open(match action {
-                    RowAction::View => Dialog::View(conversation.clone()),
+                    RowAction::View => Dialog::View(Box::new(conversation.clone())),
                     RowAction::Transfer => Dialog::Transfer(id),
                     RowAction::End => Dialog::End(id),
                 });

@@ -12,7 +12,7 @@ use monitor_core::wire::Conversation;
 pub enum Dialog {
     /// The transcript; carries the conversation as last seen, so a finished
     /// one (no longer on the board) still shows its header.
-    View(Conversation),
+    View(Box<Conversation>),
     Transfer(String),
     End(String),
     /// Ends the selected conversations (ids at the time it opened).

@@ -199,11 +199,31 @@ impl Feed {
     /// Applies one stream item; `Some` ends the stream.
     fn handle(&self, item: StreamItem) -> Option<StreamEnd> {
         match item {
-            StreamItem::Event(StreamEvent::Change {
+            StreamItem::Event(event) => self.handle_event(*event),
+            StreamItem::Malformed(e) => {
+                // The event is lost; only a fresh snapshot is the truth again.
+                // The error shows until the stream is healthy again.
+                self.live.error.set(Some(ApiError::Malformed {
+                    what: "live event".to_owned(),
+                    detail: e.to_string(),
+                }));
+                Some(StreamEnd::Resync)
+            }
+            StreamItem::Broken(reason) => {
+                leptos::logging::warn!("live stream broke: {reason}");
+                None
+            }
+        }
+    }
+
+    /// Applies one decoded event; `Some` ends the stream.
+    fn handle_event(&self, event: StreamEvent) -> Option<StreamEnd> {
+        match event {
+            StreamEvent::Change {
                 sequence,
                 after,
                 change,
-            }) => {
+            } => {
                 // Checked before changing anything, so a duplicate or a gap
                 // never counts as a change held back while paused.
                 let verdict = self.live.board.with_untracked(|b| {
@@ -227,25 +247,12 @@ impl Feed {
                     }
                 }
             }
-            StreamItem::Event(StreamEvent::Resync) => Some(StreamEnd::Resync),
-            StreamItem::Event(StreamEvent::Heartbeat { .. }) => {
+            StreamEvent::Resync => Some(StreamEnd::Resync),
+            StreamEvent::Heartbeat { .. } => {
                 self.mark_synced();
                 None
             }
-            StreamItem::Event(StreamEvent::Unknown { .. }) => None,
-            StreamItem::Malformed(e) => {
-                // The event is lost; only a fresh snapshot is the truth again.
-                // The error shows until the stream is healthy again.
-                self.live.error.set(Some(ApiError::Malformed {
-                    what: "live event".to_owned(),
-                    detail: e.to_string(),
-                }));
-                Some(StreamEnd::Resync)
-            }
-            StreamItem::Broken(reason) => {
-                leptos::logging::warn!("live stream broke: {reason}");
-                None
-            }
+            StreamEvent::Unknown { .. } => None,
         }
     }
 

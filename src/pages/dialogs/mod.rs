@@ -21,6 +21,7 @@ pub fn ActionDialogs() -> impl IntoView {
         actions.dialog.get().map(|dialog| match dialog {
             Dialog::View(conversation) => {
                 let return_focus = options_button_id(&conversation.id);
+                let conversation = *conversation;
                 view! { <view::ViewDialog conversation on_close=close return_focus /> }.into_any()
             }
             Dialog::Transfer(id) => {
