@@ -21,42 +21,15 @@ pub fn is_awaiting_reply(c: &Conversation) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use chrono::DateTime;
-
     use super::*;
-    use crate::enums::Channel;
-    use crate::wire::{Customer, DepartmentRef, LastMessage};
+    use crate::test_support::{conversation, last_message};
 
     fn conv(status: ConversationStatus, last: Option<(Author, i64)>) -> Conversation {
-        let at = |s: i64| DateTime::from_timestamp(1_790_000_000 + s, 0).unwrap_or_default();
-        Conversation {
-            id: "c1".into(),
-            ticket: None,
-            channel: Channel::Whatsapp,
-            status,
-            customer: Customer {
-                name: "Ana".into(),
-                phone: None,
-                email: None,
-            },
-            agent: None,
-            department: DepartmentRef {
-                id: "d1".into(),
-                name: "Sales".into(),
-            },
-            created_at: at(0),
-            updated_at: None,
-            status_since: at(0),
-            finished_at: None,
-            transfers: 0,
-            last_message: last.map(|(author, s)| LastMessage {
-                author,
-                sent_at: at(s),
-                text: "hola".into(),
-            }),
-        }
+        let mut c = conversation("c1");
+        c.status = status;
+        c.last_message = last.and_then(|(author, secs)| last_message(author, secs));
+        c
     }
-
     #[test]
     fn the_customer_writing_last_waits_since_that_message() {
         let c = conv(ConversationStatus::InProgress, Some((Author::Customer, 42)));

@@ -1,36 +1,10 @@
-use chrono::DateTime;
-
 use super::*;
-use crate::enums::Channel;
-use crate::wire::{Customer, DepartmentRef};
-
-fn at(secs: i64) -> Timestamp {
-    DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap_or_default()
-}
+use crate::test_support::{at, conversation};
 
 fn queued(id: &str, since: i64) -> Conversation {
-    Conversation {
-        id: id.into(),
-        ticket: None,
-        channel: Channel::Sms,
-        status: ConversationStatus::Queued,
-        customer: Customer {
-            name: format!("Customer {id}"),
-            phone: None,
-            email: None,
-        },
-        agent: None,
-        department: DepartmentRef {
-            id: "d1".into(),
-            name: "Ventas".into(),
-        },
-        created_at: at(since),
-        updated_at: None,
-        status_since: at(since),
-        finished_at: None,
-        transfers: 0,
-        last_message: None,
-    }
+    let mut c = conversation(id);
+    (c.created_at, c.status_since) = (at(since), at(since));
+    c
 }
 
 fn critical_only() -> AlertSettings {

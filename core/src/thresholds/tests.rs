@@ -1,36 +1,14 @@
-use chrono::DateTime;
-
 use super::*;
 use crate::enums::Channel;
-use crate::wire::{Customer, DepartmentRef};
-
-fn at(secs: i64) -> Timestamp {
-    DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap_or_default()
-}
+use crate::test_support::{at, conversation};
 
 fn conv(department: &str, status: ConversationStatus) -> Conversation {
-    Conversation {
-        id: "c1".into(),
-        ticket: None,
-        channel: Channel::Webchat,
-        status,
-        customer: Customer {
-            name: "Ana".into(),
-            phone: None,
-            email: None,
-        },
-        agent: None,
-        department: DepartmentRef {
-            id: department.into(),
-            name: department.into(),
-        },
-        created_at: at(0),
-        updated_at: None,
-        status_since: at(0),
-        finished_at: None,
-        transfers: 0,
-        last_message: None,
-    }
+    let mut c = conversation("c1");
+    c.channel = Channel::Webchat;
+    c.status = status;
+    c.department.id = department.into();
+    c.department.name = department.into();
+    c
 }
 
 fn parse(json: &str) -> Result<WaitThresholds, serde_json::Error> {

@@ -1,12 +1,6 @@
-use chrono::DateTime;
-
 use super::*;
 use crate::enums::Author;
-use crate::wire::{Customer, LastMessage};
-
-fn at(secs: i64) -> Timestamp {
-    DateTime::from_timestamp(1_790_000_000 + secs, 0).unwrap_or_default()
-}
+use crate::test_support::{at, conversation, last_message};
 
 fn conv(
     department: &str,
@@ -14,28 +8,15 @@ fn conv(
     status: ConversationStatus,
     since: i64,
 ) -> Conversation {
-    Conversation {
-        id: format!("{department}-{since}"),
-        ticket: None,
-        channel,
-        status,
-        customer: Customer {
-            name: "Ana".into(),
-            phone: None,
-            email: None,
-        },
-        agent: None,
-        department: DepartmentRef {
-            id: department.into(),
-            name: department.to_uppercase(),
-        },
-        created_at: at(since),
-        updated_at: None,
-        status_since: at(since),
-        finished_at: None,
-        transfers: 0,
-        last_message: None,
-    }
+    let mut c = conversation(&format!("{department}-{since}"));
+    c.channel = channel;
+    c.status = status;
+    c.department = DepartmentRef {
+        id: department.into(),
+        name: department.to_uppercase(),
+    };
+    (c.created_at, c.status_since) = (at(since), at(since));
+    c
 }
 
 fn all(rows: &[Conversation]) -> Vec<usize> {
@@ -107,21 +88,9 @@ fn awaiting_reply_counts_and_longest() {
         conv("d", Channel::Email, ConversationStatus::InProgress, 0),
         conv("d", Channel::Email, ConversationStatus::InProgress, 0),
     ];
-    rows[0].last_message = Some(LastMessage {
-        author: Author::Customer,
-        sent_at: at(40),
-        text: "¿hola?".into(),
-    });
-    rows[1].last_message = Some(LastMessage {
-        author: Author::Customer,
-        sent_at: at(70),
-        text: "¿hay alguien?".into(),
-    });
-    rows[2].last_message = Some(LastMessage {
-        author: Author::Agent,
-        sent_at: at(10),
-        text: "Listo".into(),
-    });
+    rows[0].last_message = last_message(Author::Customer, 40);
+    rows[1].last_message = last_message(Author::Customer, 70);
+    rows[2].last_message = last_message(Author::Agent, 10);
     let stats = WaitStats::from_rows(&rows, &all(&rows), &WaitThresholds::default());
     let total = stats.total_at(at(100));
     assert_eq!(total.awaiting_reply, 2);
