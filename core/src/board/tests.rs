@@ -5,33 +5,14 @@ use std::collections::HashMap;
 use chrono::DateTime;
 
 use super::*;
-use crate::enums::{AgentStatus, Channel};
-use crate::wire::{Customer, DepartmentRef};
+use crate::enums::AgentStatus;
 
 fn conv(id: &str, status: ConversationStatus, transfers: u32) -> Conversation {
-    let t = DateTime::UNIX_EPOCH;
-    Conversation {
-        id: id.to_owned(),
-        ticket: None,
-        channel: Channel::Whatsapp,
-        status,
-        customer: Customer {
-            name: format!("Customer {id}"),
-            phone: None,
-            email: None,
-        },
-        agent: None,
-        department: DepartmentRef {
-            id: "d1".into(),
-            name: "Sales".into(),
-        },
-        created_at: t,
-        updated_at: None,
-        status_since: t,
-        finished_at: None,
-        transfers,
-        last_message: None,
-    }
+    let mut c = crate::test_support::conversation(id);
+    c.status = status;
+    (c.created_at, c.status_since) = (DateTime::UNIX_EPOCH, DateTime::UNIX_EPOCH);
+    c.transfers = transfers;
+    c
 }
 
 fn agent(id: &str, active: u32) -> Agent {
