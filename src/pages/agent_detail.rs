@@ -13,8 +13,7 @@ use crate::components::elapsed::Elapsed;
 use crate::components::modal::Modal;
 use crate::i18n::{fill, use_texts};
 use crate::state::live::use_live_board;
-use crate::state::session::SignInNotice;
-use crate::state::session::{use_api, use_session};
+use crate::state::session::{use_api, use_session, SignInNotice};
 
 /// The start of today in the browser's time zone: "today" is the user's day.
 pub fn start_of_today() -> Timestamp {
