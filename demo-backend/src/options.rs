@@ -145,6 +145,32 @@ mod tests {
     }
 
     #[test]
+    fn wait_thresholds_parse_from_json_and_wrong_ones_are_refused() {
+        let parsed = Options::try_parse_from([
+            "demo-backend",
+            "--wait-thresholds",
+            r#"{"departments": {"d-01": {"queue": {"warning_secs": 5, "critical_secs": 9}}}}"#,
+        ])
+        .unwrap();
+        let vip = parsed
+            .wait_thresholds
+            .departments
+            .get("d-01")
+            .and_then(|d| d.queue);
+        assert_eq!(vip.map(|l| l.critical_secs), Some(9));
+        for bad in [
+            r#"{"queue": {"warning_secs": 9, "critical_secs": 5}}"#,
+            r#"{"queu": {}}"#,
+            "not json",
+        ] {
+            assert!(
+                Options::try_parse_from(["demo-backend", "--wait-thresholds", bad]).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn values_the_monitor_would_reject_are_refused_at_the_command_line() {
         for bad in [
             &["--live-mode", "websocket"][..],

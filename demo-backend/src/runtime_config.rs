@@ -83,7 +83,10 @@ mod tests {
                 "live_mode": "sse",
                 "poll_interval_ms": 5000,
                 "stale_after_ms": 45000,
-                "wait_thresholds": {"warning_secs": 120, "critical_secs": 300},
+                "wait_thresholds": {
+                    "queue": {"warning_secs": 120, "critical_secs": 300},
+                    "status": {"warning_secs": 900, "critical_secs": 1800}
+                },
                 "default_locale": "es"
             })
         );
