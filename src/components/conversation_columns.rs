@@ -51,7 +51,7 @@ fn track(column: ConversationColumn) -> (&'static str, u32) {
         ConversationColumn::Department => ("minmax(110px, 1fr)", 110),
         ConversationColumn::Created => ("92px", 92),
         ConversationColumn::LastMessage => ("minmax(150px, 1.5fr)", 150),
-        ConversationColumn::AwaitingReply => ("120px", 120),
+        ConversationColumn::AwaitingReply => ("140px", 140),
         ConversationColumn::TimeInStatus => ("150px", 150),
         ConversationColumn::Duration => ("100px", 100),
         ConversationColumn::Transfers => ("100px", 100),

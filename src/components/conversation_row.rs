@@ -124,7 +124,7 @@ fn cell(c: &Conversation, column: ConversationColumn, level: Memo<WaitLevel>) ->
                 <div class="table__cell table__cell--number" role="cell">
                     {since.map(|since| view! {
                         <span class="awaiting">
-                            <span class="awaiting__icon" aria-hidden="true">"💬"</span>
+                            <span class="awaiting__icon" aria-hidden="true">"↩"</span>
                             <Elapsed since />
                         </span>
                     })}
