@@ -22,9 +22,10 @@ async fn main() {
     browser.sign_in(&token).await;
     browser.wait_for(Role::Status, "Live").await;
     browser.goto(&path).await;
-    eventually("rows in a table", || async {
+    // Rows in a table, or the wallboard's tiles.
+    eventually("rows in a table, or tiles", || async {
         let cells: usize = browser
-            .eval("return document.querySelectorAll('[role=cell]').length")
+            .eval("return document.querySelectorAll('[role=cell], .tile').length")
             .await;
         (cells > 0).then_some(())
     })
