@@ -1,4 +1,4 @@
-use super::Texts;
+use super::texts::Texts;
 
 pub const TEXTS: Texts = Texts {
     app_title: "Monitor de Operações",
