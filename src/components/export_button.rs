@@ -1,25 +1,26 @@
 //! "Export CSV": downloads the rows in view, and says how many went out.
 
 use leptos::prelude::*;
-use monitor_core::export::{csv_text, iso, AgentField, ConversationField};
+use monitor_core::export::{iso, AgentField, ConversationField};
 
 use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
 use crate::state::clock::use_clock;
 use crate::state::download::download_text;
 
-/// What an export writes: its header (localized) and each row's cells.
-pub struct CsvRows {
+/// An export's file: `monitor_core::export::csv_text` over the rows in view.
+pub struct CsvFile {
     /// The file name's first word, e.g. `conversations`.
     pub kind: &'static str,
-    pub header: Vec<&'static str>,
-    pub records: Vec<Vec<String>>,
+    /// How many rows it holds, to say so.
+    pub rows: usize,
+    pub text: String,
 }
 
-/// A button that exports the rows `rows(texts, now)` gives at click time.
+/// A button that downloads the file `file(texts, now)` makes at click time.
 #[component]
 pub fn ExportButton(
-    /// Builds the export at the instant of the click.
-    rows: Callback<(&'static Texts, monitor_core::wire::Timestamp), CsvRows>,
+    /// Builds the file at the instant of the click.
+    file: Callback<(&'static Texts, monitor_core::wire::Timestamp), CsvFile>,
 ) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
@@ -27,21 +28,15 @@ pub fn ExportButton(
     let result = RwSignal::new(None::<String>);
     let export = move |_| {
         let at = now.get_untracked();
-        let CsvRows {
-            kind,
-            header,
-            records,
-        } = rows.run((t.get_untracked(), at));
-        let indices: Vec<usize> = (0..records.len()).collect();
-        let text = csv_text(&header, &records, &indices, Clone::clone);
+        let CsvFile { kind, rows, text } = file.run((t.get_untracked(), at));
         // Colons are not allowed in file names on Windows.
-        let file = format!("{kind}-{}.csv", iso(at).replace(':', "-"));
-        if download_text(&file, "text/csv;charset=utf-8", &text) {
+        let name = format!("{kind}-{}.csv", iso(at).replace(':', "-"));
+        if download_text(&name, "text/csv;charset=utf-8", &text) {
             result.set(Some(fill(
                 t.get_untracked().export_done,
                 &[
-                    ("n", &format_count(records.len(), locale.get_untracked())),
-                    ("file", &file),
+                    ("n", &format_count(rows, locale.get_untracked())),
+                    ("file", &name),
                 ],
             )));
         }

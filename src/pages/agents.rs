@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 use monitor_core::agent_query::AgentQuery;
 use monitor_core::agent_select::select_agents;
-use monitor_core::export::agent_cells;
+use monitor_core::export::{agent_cells, csv_text};
 use monitor_core::indicators::waits::WaitStats;
 use monitor_core::indicators::{agent_indicators, ConversationStats};
 use monitor_core::permissions::Permissions;
@@ -18,7 +18,7 @@ use super::parse_open;
 use crate::components::agent_row::agent_details_button_id;
 use crate::components::agents_table::AgentsTable;
 use crate::components::data_gate::DataGate;
-use crate::components::export_button::{agent_header, CsvRows, ExportButton};
+use crate::components::export_button::{agent_header, CsvFile, ExportButton};
 use crate::components::feed_status::StaleDataBanner;
 use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
@@ -106,17 +106,14 @@ pub fn AgentsPage(
     let details = RwSignal::new(None::<String>);
     let can_set_presence = use_context::<Permissions>().is_some_and(|p| p.can_set_agent_presence());
 
-    let export_rows = Callback::new(move |(t, at): (&'static Texts, Timestamp)| CsvRows {
-        kind: "agents",
-        header: agent_header(t),
-        records: live.board.with_untracked(|b| {
-            rows.with_untracked(|r| {
-                r.iter()
-                    .filter_map(|&i| b.agents().get(i))
-                    .map(|a| agent_cells(a, at))
-                    .collect()
+    let export_file = Callback::new(move |(t, at): (&'static Texts, Timestamp)| {
+        live.board.with_untracked(|b| {
+            rows.with_untracked(|r| CsvFile {
+                kind: "agents",
+                rows: r.len(),
+                text: csv_text(&agent_header(t), b.agents(), r, |a| agent_cells(a, at)),
             })
-        }),
+        })
     });
 
     let count = move || {
@@ -177,7 +174,7 @@ pub fn AgentsPage(
                     </Show>
                 </div>
                 <div class="toolbar__export">
-                    <ExportButton rows=export_rows />
+                    <ExportButton file=export_file />
                 </div>
                 <p class="toolbar__count">{count}</p>
             </div>

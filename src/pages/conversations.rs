@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
-use monitor_core::export::conversation_cells;
+use monitor_core::export::{conversation_cells, csv_text};
 use monitor_core::indicators::waits::WaitStats;
 use monitor_core::indicators::{agent_indicators, ConversationStats};
 use monitor_core::query::{ConversationQuery, UNASSIGNED};
@@ -15,7 +15,7 @@ use super::conversation_tools::{apply_default_view, ColumnsDialog, ViewsDialog};
 use super::parse_open;
 use crate::components::conversations_table::ConversationsTable;
 use crate::components::data_gate::DataGate;
-use crate::components::export_button::{conversation_header, CsvRows, ExportButton};
+use crate::components::export_button::{conversation_header, CsvFile, ExportButton};
 use crate::components::feed_status::StaleDataBanner;
 use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
@@ -172,17 +172,16 @@ pub fn ConversationsPage(
     let panel = RwSignal::new(None::<Panel>);
     let close_panel = Callback::new(move |_| panel.set(None));
 
-    let export_rows = Callback::new(move |(t, at): (&'static Texts, Timestamp)| CsvRows {
-        kind: "conversations",
-        header: conversation_header(t),
-        records: live.board.with_untracked(|b| {
-            rows.with_untracked(|r| {
-                r.iter()
-                    .filter_map(|&i| b.conversations().get(i))
-                    .map(|c| conversation_cells(c, at))
-                    .collect()
+    let export_file = Callback::new(move |(t, at): (&'static Texts, Timestamp)| {
+        live.board.with_untracked(|b| {
+            rows.with_untracked(|r| CsvFile {
+                kind: "conversations",
+                rows: r.len(),
+                text: csv_text(&conversation_header(t), b.conversations(), r, |c| {
+                    conversation_cells(c, at)
+                }),
             })
-        }),
+        })
     });
 
     let count = move || {
@@ -276,7 +275,7 @@ pub fn ConversationsPage(
                     <button id=COLUMNS_BUTTON class="button" aria-haspopup="dialog" on:click=move |_| panel.set(Some(Panel::Columns))>
                         {move || t.get().columns}
                     </button>
-                    <ExportButton rows=export_rows />
+                    <ExportButton file=export_file />
                 </div>
                 <p class="toolbar__count" aria-live="off">{count}</p>
             </div>
