@@ -3,27 +3,19 @@
 //! allowed to — setting their presence or signing them out.
 
 use leptos::prelude::*;
-use monitor_core::wire::{Agent, SetPresenceRequest, Timestamp};
+use monitor_core::wire::{Agent, SetPresenceRequest};
 use monitor_core::AgentStatus;
 
+use super::dialogs::report_failure;
 use crate::api::idempotency_key;
 use crate::components::badges::{ChannelBadge, PresenceBadge, StatusBadge};
 use crate::components::datetime::DateTimeText;
 use crate::components::elapsed::Elapsed;
 use crate::components::modal::Modal;
 use crate::i18n::{fill, use_texts};
+use crate::state::clock::start_of_today;
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session, SignInNotice};
-
-/// The start of today in the browser's time zone: "today" is the user's day.
-pub fn start_of_today() -> Timestamp {
-    let date = js_sys::Date::new_0();
-    date.set_hours(0);
-    date.set_minutes(0);
-    date.set_seconds(0);
-    date.set_milliseconds(0);
-    chrono::DateTime::from_timestamp_millis(date.get_time() as i64).unwrap_or_default()
-}
+use crate::state::session::{use_api, use_session};
 
 /// The presences a supervisor can set, in button order.
 const SETTABLE: [AgentStatus; 3] = [
@@ -120,12 +112,9 @@ fn PresenceActions(id: StoredValue<String>, agent: Memo<Option<Agent>>) -> impl 
                 ],
             )));
         }
-        Some(Err(crate::api::ApiError::Unauthorized)) => {
-            session.expire(SignInNotice::SessionExpired)
-        }
         Some(Err(e)) => {
             done.set(None);
-            problem.set(Some(e.message(t.get_untracked())));
+            report_failure(e, session, problem, t.get_untracked());
         }
         None => {}
     });

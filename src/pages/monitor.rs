@@ -11,7 +11,6 @@ use leptos_router::NavigateOptions;
 use monitor_core::permissions::Permissions;
 use monitor_core::wire::Me;
 
-use super::agent_detail::start_of_today;
 use super::agents::AgentsPage;
 use super::alerts_dialog::{AlertsButton, AlertsDialog};
 use super::conversations::ConversationsPage;
@@ -25,7 +24,7 @@ use crate::components::row_menu::RowMenu;
 use crate::i18n::use_texts;
 use crate::state::actions::{provide_actions, use_actions};
 use crate::state::alerts::provide_alerts;
-use crate::state::clock::use_clock;
+use crate::state::clock::{start_of_today, use_clock};
 use crate::state::live::{provide_live_board, use_live_board};
 use crate::state::session::use_session;
 

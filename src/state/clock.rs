@@ -59,3 +59,13 @@ pub fn use_clock() -> Clock {
         }
     })
 }
+
+/// The start of today in the browser's time zone: "today" is the user's day.
+pub fn start_of_today() -> Timestamp {
+    let date = js_sys::Date::new_0();
+    date.set_hours(0);
+    date.set_minutes(0);
+    date.set_seconds(0);
+    date.set_milliseconds(0);
+    chrono::DateTime::from_timestamp_millis(date.get_time() as i64).unwrap_or_default()
+}

@@ -10,6 +10,8 @@ mod view;
 
 use leptos::prelude::*;
 
+pub(crate) use form_footer::report_failure;
+
 use crate::state::actions::{options_button_id, use_actions, Dialog};
 
 /// Renders the open dialog, if any.
