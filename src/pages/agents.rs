@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use monitor_core::agent_query::AgentQuery;
 use monitor_core::agent_select::select_agents;
 use monitor_core::export::{agent_cells, csv_text};
-use monitor_core::indicators::waits::WaitStats;
 use monitor_core::indicators::{agent_indicators, ConversationStats};
 use monitor_core::permissions::Permissions;
 use monitor_core::wire::Timestamp;
@@ -25,7 +24,6 @@ use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
 use crate::state::clock::use_clock;
-use crate::state::config::use_config;
 use crate::state::live::use_live_board;
 use crate::state::url_query::use_url_query;
 
@@ -67,13 +65,7 @@ pub fn AgentsPage(
             conversation_rows.with(|r| ConversationStats::from_rows(b.conversations(), r))
         })
     });
-    let thresholds = StoredValue::new(use_config().wait_thresholds);
-    let wait_stats = Memo::new(move |_| {
-        live.board.with(|b| {
-            conversation_rows
-                .with(|r| thresholds.with_value(|t| WaitStats::from_rows(b.conversations(), r, t)))
-        })
-    });
+    let wait_stats = live.wait_stats(conversation_rows.into());
     let agent_numbers = Memo::new(move |_| {
         live.board
             .with(|b| rows.with(|r| agent_indicators(b.agents(), r)))

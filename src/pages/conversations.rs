@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use monitor_core::export::{conversation_cells, csv_text};
-use monitor_core::indicators::waits::WaitStats;
 use monitor_core::indicators::{agent_indicators, ConversationStats};
 use monitor_core::query::{ConversationQuery, UNASSIGNED};
 use monitor_core::select::select_conversations;
@@ -24,7 +23,6 @@ use crate::components::wait_breakdown::WaitBreakdown;
 use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
 use crate::state::actions::{use_actions, Dialog};
 use crate::state::clock::use_clock;
-use crate::state::config::use_config;
 use crate::state::live::use_live_board;
 use crate::state::saved_views::SavedViewsStore;
 use crate::state::url_query::use_url_query;
@@ -73,12 +71,7 @@ pub fn ConversationsPage(
         live.board
             .with(|b| rows.with(|r| ConversationStats::from_rows(b.conversations(), r)))
     });
-    let thresholds = StoredValue::new(use_config().wait_thresholds);
-    let wait_stats = Memo::new(move |_| {
-        live.board.with(|b| {
-            rows.with(|r| thresholds.with_value(|t| WaitStats::from_rows(b.conversations(), r, t)))
-        })
-    });
+    let wait_stats = live.wait_stats(rows.into());
     // Agent counts cover the departments the conversation filter selects.
     let agent_numbers = Memo::new(move |_| {
         agents.then(|| {

@@ -8,12 +8,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use monitor_core::elapsed::format_elapsed;
 use monitor_core::indicators::agent_indicators;
-use monitor_core::indicators::waits::{WaitNumbers, WaitStats};
+use monitor_core::indicators::waits::WaitNumbers;
 
 use crate::components::feed_status::{ConnectionIndicator, StaleDataBanner};
 use crate::i18n::{format_count, use_locale, use_texts, Locale, Texts};
 use crate::state::clock::use_clock;
-use crate::state::config::use_config;
 use crate::state::live::use_live_board;
 
 /// Seconds each department stays in the spotlight, unless `?rotate=` says.
@@ -92,13 +91,12 @@ pub fn WallboardPage(
             .filter(|s| (2..=3600).contains(s))
             .unwrap_or(DEFAULT_ROTATE_SECS)
     });
-    let thresholds = StoredValue::new(use_config().wait_thresholds);
-    let stats = Memo::new(move |_| {
-        live.board.with(|b| {
-            let all: Vec<usize> = (0..b.conversations().len()).collect();
-            thresholds.with_value(|t| WaitStats::from_rows(b.conversations(), &all, t))
-        })
+    // The whole board: the wallboard has no filters.
+    let all = Memo::new(move |_| {
+        live.board
+            .with(|b| (0..b.conversations().len()).collect::<Vec<_>>())
     });
+    let stats = live.wait_stats(all.into());
     let in_progress = Memo::new(move |_| {
         live.board.with(|b| {
             b.conversations()

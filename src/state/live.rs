@@ -7,8 +7,10 @@
 
 use leptos::prelude::*;
 use monitor_core::board::Board;
+use monitor_core::indicators::waits::WaitStats;
 
 use super::clock::use_clock;
+use super::config::use_config;
 use super::feed::start_feed;
 use crate::api::{ApiClient, ApiError};
 
@@ -52,6 +54,21 @@ pub struct LiveBoard {
 pub const RENDER_INTERVAL_MS: u64 = 500;
 
 impl LiveBoard {
+    /// The wait indicators of the conversations at `rows` (indices into the
+    /// board's conversations), against the configured thresholds; recomputed
+    /// when the board or the rows change, read per tick.
+    pub fn wait_stats(&self, rows: Signal<Vec<usize>>) -> Memo<WaitStats> {
+        let board = self.board;
+        let thresholds = StoredValue::new(use_config().wait_thresholds);
+        Memo::new(move |_| {
+            board.with(|b| {
+                rows.with(|r| {
+                    thresholds.with_value(|t| WaitStats::from_rows(b.conversations(), r, t))
+                })
+            })
+        })
+    }
+
     /// Cuts the current backoff short (the "Retry" button).
     pub fn retry_now(&self) {
         self.retry.update(|n| *n = n.wrapping_add(1));
