@@ -23,6 +23,16 @@ pub struct PresenceChange {
     pub set_by: Option<UserRef>,
 }
 
+/// One agent's presence over a day, see [`PresenceLog::day`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PresenceDay {
+    /// The presence the day began in, entered before the day started;
+    /// `None` when the first presence seen is from the day itself.
+    pub began_in: Option<PresenceChange>,
+    /// The changes during the day, oldest first.
+    pub changes: Vec<PresenceChange>,
+}
+
 /// Presence changes by agent id, oldest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PresenceLog {
@@ -59,6 +69,24 @@ impl PresenceLog {
     /// The changes recorded for `agent_id`, oldest first.
     pub fn of(&self, agent_id: &str) -> impl Iterator<Item = &PresenceChange> {
         self.by_agent.get(agent_id).into_iter().flatten()
+    }
+
+    /// `agent_id`'s day that starts at `start`: the presence in effect
+    /// when it began (entered on an earlier day) and the changes since,
+    /// oldest first. After midnight an agent online since 22:10 yesterday
+    /// is still online today: the day must not look empty.
+    pub fn day(&self, agent_id: &str, start: Timestamp) -> PresenceDay {
+        let Some(changes) = self.by_agent.get(agent_id) else {
+            return PresenceDay::default();
+        };
+        let first_today = changes.partition_point(|c| c.at < start);
+        PresenceDay {
+            began_in: first_today
+                .checked_sub(1)
+                .and_then(|i| changes.get(i))
+                .cloned(),
+            changes: changes.range(first_today..).cloned().collect(),
+        }
     }
 
     /// Drops changes before `start` (the start of today), keeping each
@@ -166,6 +194,50 @@ mod tests {
             log.of("a1").last().map(|c| c.at),
             Some(at(PER_AGENT as i64 * 3 - 1))
         );
+    }
+
+    #[test]
+    fn a_day_starts_with_the_presence_in_effect_at_its_start() {
+        let mut log = PresenceLog::default();
+        log.observe(&agent(AgentStatus::Offline, 0));
+        log.observe(&agent(AgentStatus::Online, 10));
+        log.observe(&agent(AgentStatus::Connected, 30));
+        log.observe(&agent(AgentStatus::Online, 40));
+        // The day starts at minute 20: online since minute 10 carries over.
+        let day = log.day("a1", at(20));
+        assert_eq!(
+            day.began_in.map(|c| (c.status, c.at)),
+            Some((AgentStatus::Online, at(10)))
+        );
+        let today: Vec<_> = day.changes.iter().map(|c| c.at).collect();
+        assert_eq!(today, [at(30), at(40)]);
+        // A change exactly at the start belongs to the day.
+        let day = log.day("a1", at(30));
+        assert_eq!(day.began_in.map(|c| c.at), Some(at(10)));
+        assert_eq!(day.changes.len(), 2);
+        // Nothing before the start: nothing carried over.
+        let day = log.day("a1", at(0));
+        assert_eq!(day.began_in, None);
+        assert_eq!(day.changes.len(), 4);
+        // A quiet day still shows the presence it began in.
+        let day = log.day("a1", at(60));
+        assert_eq!(day.began_in.map(|c| c.at), Some(at(40)));
+        assert!(day.changes.is_empty());
+        assert_eq!(log.day("nobody", at(0)), PresenceDay::default());
+    }
+
+    #[test]
+    fn the_day_after_forgetting_still_begins_in_yesterdays_presence() {
+        let mut log = PresenceLog::default();
+        log.observe(&agent(AgentStatus::Online, 0));
+        log.observe(&agent(AgentStatus::Connected, 10));
+        log.forget_before(at(20));
+        let day = log.day("a1", at(20));
+        assert_eq!(
+            day.began_in.map(|c| (c.status, c.at)),
+            Some((AgentStatus::Connected, at(10)))
+        );
+        assert!(day.changes.is_empty());
     }
 
     #[test]

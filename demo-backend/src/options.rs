@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use monitor_core::config::LiveMode;
 use monitor_core::thresholds::WaitThresholds;
+use monitor_core::wire::Timestamp;
 
 use crate::base_path::BasePath;
 use crate::faults::Faults;
@@ -66,6 +67,11 @@ pub struct Options {
     /// 60, "critical_secs": 120}, "departments": {…}}`); the defaults otherwise.
     #[arg(long, default_value = "{}", value_parser = parse_thresholds)]
     pub wait_thresholds: WaitThresholds,
+    /// Start the simulation's clock at this instant (RFC 3339, e.g.
+    /// `2026-03-01T23:59:30Z`) instead of the real time; it then runs at
+    /// real speed. For demos and tests of what happens around midnight.
+    #[arg(long, value_parser = parse_instant)]
+    pub start_at: Option<Timestamp>,
     /// Faults to inject from the start (none by default); switchable later
     /// through [`crate::Server::set_faults`].
     #[command(flatten)]
@@ -90,6 +96,7 @@ impl Default for Options {
             live_mode: LiveMode::Sse,
             poll_interval_ms: 5000,
             wait_thresholds: WaitThresholds::default(),
+            start_at: None,
             faults: Faults::default(),
         }
     }
@@ -100,6 +107,14 @@ fn parse_thresholds(value: &str) -> Result<WaitThresholds, String> {
         serde_json::from_str(value).map_err(|e| format!("wait thresholds: {e}"))?;
     thresholds.check()?;
     Ok(thresholds)
+}
+
+fn parse_instant(value: &str) -> Result<Timestamp, String> {
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map(|at| at.to_utc())
+        .map_err(|e| {
+            format!("{value:?} is not an RFC 3339 instant (like 2026-03-01T23:59:30Z): {e}")
+        })
 }
 
 fn parse_live_mode(value: &str) -> Result<LiveMode, String> {
@@ -145,6 +160,18 @@ mod tests {
     }
 
     #[test]
+    fn the_clock_can_start_at_a_chosen_instant_in_any_offset() {
+        let parsed =
+            Options::try_parse_from(["demo-backend", "--start-at", "2026-03-01T20:59:30-03:00"])
+                .unwrap();
+        assert_eq!(
+            parsed.start_at,
+            Some("2026-03-01T23:59:30Z".parse().unwrap())
+        );
+        assert_eq!(Options::default().start_at, None);
+    }
+
+    #[test]
     fn wait_thresholds_parse_from_json_and_wrong_ones_are_refused() {
         let parsed = Options::try_parse_from([
             "demo-backend",
@@ -176,6 +203,8 @@ mod tests {
             &["--live-mode", "websocket"][..],
             &["--poll-interval-ms", "100"],
             &["--base-path", "/api"],
+            &["--start-at", "tomorrow"],
+            &["--start-at", "2026-03-01 23:59"],
         ] {
             let args = std::iter::once("demo-backend").chain(bad.iter().copied());
             assert!(Options::try_parse_from(args).is_err(), "{bad:?} accepted");

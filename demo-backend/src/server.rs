@@ -6,12 +6,13 @@ use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use axum::Router;
-use monitor_core::wire::Agent;
+use monitor_core::wire::{Agent, Timestamp};
 use monitor_core::Author;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+use crate::clock::Clock;
 use crate::csp::MonitorPolicy;
 use crate::faults::{FaultSwitch, Faults};
 use crate::options::Options;
@@ -62,8 +63,12 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
         agents: options.agents,
         conversations: options.conversations,
     };
+    let clock = options
+        .start_at
+        .map_or_else(Clock::real, Clock::starting_at);
+    let anchor = clock.seed_anchor(seed::anchor);
     // Seeding 50,000 conversations takes a moment: keep it off the async workers.
-    let sim = tokio::task::spawn_blocking(move || Sim::new(config, seed::anchor()))
+    let sim = tokio::task::spawn_blocking(move || Sim::new(config, anchor))
         .await
         .map_err(io::Error::other)?
         .with_sequence_base(crate::clock::sequence_base());
@@ -71,7 +76,7 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
         (options.heartbeat_secs > 0).then(|| Duration::from_secs(options.heartbeat_secs));
     let shutdown = CancellationToken::new();
     let faults = FaultSwitch::new(options.faults, options.seed);
-    let state = AppState::new(sim, heartbeat, shutdown.clone(), faults);
+    let state = AppState::new(sim, heartbeat, shutdown.clone(), faults, clock);
 
     let site = Site {
         base: options.base_path.clone(),
@@ -167,13 +172,19 @@ impl Server {
     pub fn inject_message(&self, conversation_id: &str, author: Author, text: &str) -> bool {
         self.state
             .sim()
-            .inject_message(conversation_id, author, text, crate::clock::now())
+            .inject_message(conversation_id, author, text, self.state.clock().now())
     }
 
     /// Test view: agent `id` as it is now (presence, who set it, load), as
     /// `GET /api/v1/monitor/agents` would list it; `None` for an unknown id.
     pub fn agent(&self, id: &str) -> Option<Agent> {
         self.state.sim().world().agent(id).cloned()
+    }
+
+    /// The server's "now" (its simulated clock when started with
+    /// [`Options::start_at`]): what tests compare the monitor's times with.
+    pub fn now(&self) -> Timestamp {
+        self.state.clock().now()
     }
 
     /// Test control: from now on `token` is refused with a 401 on every
@@ -189,7 +200,7 @@ impl Server {
     pub fn inject_arrival(&self, customer_name: &str) -> String {
         self.state
             .sim()
-            .inject_arrival(customer_name, crate::clock::now())
+            .inject_arrival(customer_name, self.state.clock().now())
     }
 
     /// Puts `faults` in force from the next request and stream event on

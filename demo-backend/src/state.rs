@@ -6,6 +6,7 @@ use std::time::Duration;
 use monitor_core::wire::AgentRef;
 use tokio_util::sync::CancellationToken;
 
+use crate::clock::Clock;
 use crate::faults::FaultSwitch;
 use crate::idempotency::KeyStore;
 use crate::revocation::Revocations;
@@ -30,6 +31,7 @@ struct Shared {
     shutdown: CancellationToken,
     faults: FaultSwitch,
     revocations: Revocations,
+    clock: Clock,
 }
 
 impl AppState {
@@ -38,6 +40,7 @@ impl AppState {
         heartbeat: Option<Duration>,
         shutdown: CancellationToken,
         faults: FaultSwitch,
+        clock: Clock,
     ) -> Self {
         // Without simulated agents the agent user exists but sees no one's work.
         let demo_agent = sim.demo_agent().unwrap_or_else(|| AgentRef {
@@ -53,6 +56,7 @@ impl AppState {
                 shutdown,
                 faults,
                 revocations: Revocations::default(),
+                clock,
             }),
         }
     }
@@ -89,6 +93,11 @@ impl AppState {
     /// The injected faults in force.
     pub fn faults(&self) -> &FaultSwitch {
         &self.inner.faults
+    }
+
+    /// The simulation's and the API's "now".
+    pub fn clock(&self) -> Clock {
+        self.inner.clock
     }
 
     /// Tokens revoked by the test hook.

@@ -27,6 +27,7 @@ use axum::response::sse::{Event, Sse};
 use axum::response::IntoResponse;
 use futures_util::stream::{self, Stream};
 use monitor_core::event::name;
+use monitor_core::wire::Timestamp;
 use tokio::sync::broadcast::{self, error::RecvError};
 use tokio::sync::watch;
 use tokio::time::{interval_at, sleep_until, Instant, Interval, MissedTickBehavior};
@@ -223,7 +224,7 @@ impl Feed {
                         Err(RecvError::Lagged(_)) => feed.lagged(),
                         Err(RecvError::Closed) => return None,
                     },
-                    _ = tick(&mut feed.heartbeat) => feed.ready.push_back(heartbeat()),
+                    _ = tick(&mut feed.heartbeat) => feed.ready.push_back(heartbeat(feed.state.clock().now())),
                 }
             }
         })
@@ -256,8 +257,8 @@ fn resync() -> Outgoing {
     }
 }
 
-fn heartbeat() -> Outgoing {
-    let body = serde_json::json!({ "server_time": crate::clock::now() });
+fn heartbeat(now: Timestamp) -> Outgoing {
+    let body = serde_json::json!({ "server_time": now });
     Outgoing {
         name: name::HEARTBEAT,
         id: None,

@@ -30,7 +30,7 @@ pub async fn run(state: AppState, rate: f64) {
         let events = budget.floor();
         budget -= events;
         if events >= 1.0 {
-            state.sim().advance(events as usize, crate::clock::now());
+            state.sim().advance(events as usize, state.clock().now());
         }
     }
 }

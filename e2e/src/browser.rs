@@ -23,8 +23,20 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// Starts chromedriver and a headless Chromium for the monitor at `base_url`.
+    /// Starts chromedriver and a headless Chromium for the monitor at
+    /// `base_url`, in the machine's time zone.
     pub async fn open(base_url: &str) -> Browser {
+        Self::open_in(base_url, None).await
+    }
+
+    /// Like [`Self::open`], with the browser in `time_zone` (an IANA name
+    /// such as `America/Sao_Paulo`): what "today" and local times mean to
+    /// the monitor then, whatever the machine's zone.
+    pub async fn open_in_time_zone(base_url: &str, time_zone: &str) -> Browser {
+        Self::open_in(base_url, Some(time_zone)).await
+    }
+
+    async fn open_in(base_url: &str, time_zone: Option<&str>) -> Browser {
         let port = free_port();
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
@@ -34,6 +46,10 @@ impl Browser {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null());
+        // Chromium, started by chromedriver, inherits it and takes its zone from it.
+        if let Some(zone) = time_zone {
+            command.env("TZ", zone);
+        }
         // Its own process group, so Drop can end chromedriver and its Chromium together.
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
         let driver = command

@@ -94,3 +94,21 @@ pub async fn api_get<T: serde::de::DeserializeOwned>(
         .await
         .expect("API JSON decodes")
 }
+
+/// POSTs `body` to an API path as `token` with an idempotency key derived
+/// from the path (one action per path in a test), and expects a 2xx.
+pub async fn api_post<B: serde::Serialize>(server: &Server, path: &str, token: &str, body: &B) {
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/v1{path}", server.base_url()))
+        .bearer_auth(token)
+        .header("Idempotency-Key", format!("e2e-{path}"))
+        .json(body)
+        .send()
+        .await
+        .expect("API request");
+    assert!(
+        response.status().is_success(),
+        "{path}: {}",
+        response.status()
+    );
+}

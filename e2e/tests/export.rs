@@ -37,7 +37,7 @@ async fn the_conversations_csv_matches_the_filtered_rows() {
 
     browser.click(Role::Button, "Exportar CSV").await;
     let text = browser.downloaded("conversations-").await;
-    let exported_at = chrono::Utc::now();
+    let exported_at = server.now();
     assert!(
         text.starts_with('\u{feff}'),
         "a UTF-8 byte-order mark for spreadsheets"

@@ -1,30 +1,9 @@
 //! Action history in the conversation view: each transfer and the ending,
 //! with who did it, when, and the justification, whoever did them.
 
-use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
+use e2e::{api_get, api_post, eventually, quiet_options, start_backend, Browser, Role};
 use monitor_core::wire::{ConversationsSnapshot, DepartmentsList, EndRequest, Me, TransferRequest};
 use monitor_core::ConversationStatus;
-
-async fn post<B: serde::Serialize>(
-    server: &demo_backend::Server,
-    path: &str,
-    token: &str,
-    body: &B,
-) {
-    let response = reqwest::Client::new()
-        .post(format!("{}/api/v1{path}", server.base_url()))
-        .bearer_auth(token)
-        .header("Idempotency-Key", format!("history-test-{path}"))
-        .json(body)
-        .send()
-        .await
-        .expect("API request");
-    assert!(
-        response.status().is_success(),
-        "{path}: {}",
-        response.status()
-    );
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_view_lists_transfers_and_the_ending_with_who_when_and_why() {
@@ -47,7 +26,7 @@ async fn the_view_lists_transfers_and_the_ending_with_who_when_and_why() {
         .unwrap();
 
     // The operator transfers it; the admin ends it.
-    post(
+    api_post(
         &server,
         &format!("/conversations/{}/transfer", target.id),
         "demo-operator",
@@ -57,7 +36,7 @@ async fn the_view_lists_transfers_and_the_ending_with_who_when_and_why() {
         },
     )
     .await;
-    post(
+    api_post(
         &server,
         &format!("/conversations/{}/end", target.id),
         "demo-admin",

@@ -108,7 +108,7 @@ async fn levels_follow_per_department_limits_and_the_indicators_count_them() {
     browser.wait_for_rows(TABLE).await;
     let all: Vec<usize> = (0..snapshot.conversations.len()).collect();
     let stats = WaitStats::from_rows(&snapshot.conversations, &all, &thresholds);
-    let expected = stats.total_at(chrono::Utc::now());
+    let expected = stats.total_at(server.now());
     eventually("the Over limit card", || async {
         (indicator(&browser, "Over limit").await == expected.critical.to_string()).then_some(())
     })
@@ -127,7 +127,7 @@ async fn levels_follow_per_department_limits_and_the_indicators_count_them() {
         (!rows.is_empty()).then_some(rows)
     })
     .await;
-    let numbers = stats.departments_at(chrono::Utc::now());
+    let numbers = stats.departments_at(server.now());
     assert_eq!(by_department.len(), numbers.len());
     for ((name, over), (department, n)) in by_department.iter().zip(&numbers) {
         assert_eq!(name, &department.name);

@@ -5,12 +5,13 @@ use monitor_core::wire::Timestamp;
 use wasm_bindgen::JsValue;
 
 use crate::i18n::use_locale;
+use crate::state::clock::{start_of_local_day, use_clock};
 
-/// "14:05" for today, "21/11 14:05" (locale order) for another day.
-pub fn short_datetime(at: Timestamp, locale: &str) -> String {
+/// "14:05" for a moment of the day that starts at `today`, "21/11 14:05"
+/// (locale order) for another day.
+pub fn short_datetime(at: Timestamp, locale: &str, today: Timestamp) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    let today = js_sys::Date::new_0();
-    let same_day = date.to_date_string() == today.to_date_string();
+    let same_day = start_of_local_day(at) == today;
     let options = js_sys::Object::new();
     let set = |key: &str, value: &str| {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
@@ -24,17 +25,19 @@ pub fn short_datetime(at: Timestamp, locale: &str) -> String {
     date.to_locale_string(locale, &options).into()
 }
 
-/// A timestamp shown as a short local date/time, with the full ISO time as a tooltip.
+/// A timestamp shown as a short local date/time, with the full ISO time as
+/// a tooltip. It gains its date when the day it belongs to is over.
 #[component]
 pub fn DateTimeText(
     /// The moment to show.
     at: Timestamp,
 ) -> impl IntoView {
     let locale = use_locale();
+    let today = use_clock().today();
     let iso = at.to_rfc3339();
     view! {
         <time datetime=iso.clone() title=iso>
-            {move || short_datetime(at, locale.get().as_str())}
+            {move || short_datetime(at, locale.get().as_str(), today.get())}
         </time>
     }
 }

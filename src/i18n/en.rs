@@ -185,6 +185,7 @@ pub const TEXTS: Texts = Texts {
     agent_no_conversations: "No open conversations.",
     presence_today: "Presence today",
     presence_no_changes: "No presence changes seen today.",
+    presence_since: "Since",
     presence_set_by: "set by {who}",
     set_presence: "Change presence",
     set_online: "Set online",

@@ -186,6 +186,7 @@ pub const TEXTS: Texts = Texts {
     agent_no_conversations: "Sin atenciones abiertas.",
     presence_today: "Presencia de hoy",
     presence_no_changes: "Sin cambios de presencia hoy.",
+    presence_since: "Desde",
     presence_set_by: "por {who}",
     set_presence: "Cambiar presencia",
     set_online: "Poner en línea",

@@ -184,6 +184,7 @@ pub const TEXTS: Texts = Texts {
     agent_no_conversations: "Nenhum atendimento aberto.",
     presence_today: "Presença de hoje",
     presence_no_changes: "Nenhuma mudança de presença hoje.",
+    presence_since: "Desde",
     presence_set_by: "por {who}",
     set_presence: "Mudar presença",
     set_online: "Colocar online",

@@ -206,6 +206,8 @@ pub struct Texts {
     pub agent_no_conversations: &'static str,
     pub presence_today: &'static str,
     pub presence_no_changes: &'static str,
+    /// Before the time of the presence a day began in (entered on an earlier day).
+    pub presence_since: &'static str,
     /// "set by {who}"
     pub presence_set_by: &'static str,
     pub set_presence: &'static str,

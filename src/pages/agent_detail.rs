@@ -3,6 +3,7 @@
 //! allowed to — setting their presence or signing them out.
 
 use leptos::prelude::*;
+use monitor_core::presence_log::PresenceChange;
 use monitor_core::wire::{Agent, SetPresenceRequest};
 use monitor_core::AgentStatus;
 
@@ -13,7 +14,7 @@ use crate::components::datetime::DateTimeText;
 use crate::components::elapsed::Elapsed;
 use crate::components::modal::Modal;
 use crate::i18n::{fill, use_texts};
-use crate::state::clock::start_of_today;
+use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::session::{use_api, use_session};
 
@@ -156,42 +157,46 @@ fn PresenceActions(id: StoredValue<String>, agent: Memo<Option<Agent>>) -> impl 
     }
 }
 
-/// Today's presence changes, newest first.
+/// Today's presence changes, newest first, ending with the presence the
+/// day began in ("since 22:10 yesterday", shown with its date).
 #[component]
 fn PresenceTimeline(id: StoredValue<String>) -> impl IntoView {
     let t = use_texts();
     let live = use_live_board();
-    let today = start_of_today();
-    let changes = Memo::new(move |_| {
-        live.board.with(|b| {
-            let mut changes: Vec<_> = b
-                .presence()
-                .of(&id.get_value())
-                .filter(|c| c.at >= today)
-                .cloned()
-                .collect();
-            changes.reverse();
-            changes
-        })
+    let today = use_clock().today();
+    let day = Memo::new(move |_| {
+        let start = today.get();
+        live.board
+            .with(|b| b.presence().day(&id.get_value(), start))
     });
+    let entry = move |change: PresenceChange, carried: bool| {
+        let by = change.set_by.map(|by| {
+            view! {
+                <span class="muted">{move || fill(t.get().presence_set_by, &[("who", &by.name)])}</span>
+            }
+        });
+        let since = carried.then(|| view! { <span>{move || t.get().presence_since}</span> });
+        view! {
+            <li class="timeline__item" class:timeline__item--carried=carried>
+                {since}
+                <DateTimeText at=change.at />
+                <PresenceBadge status=change.status />
+                {by}
+            </li>
+        }
+    };
     view! {
         <Show
-            when=move || changes.with(|c| !c.is_empty())
+            when=move || day.with(|d| d.began_in.is_some() || !d.changes.is_empty())
             fallback=move || view! { <p class="muted">{move || t.get().presence_no_changes}</p> }
         >
             <ol class="timeline">
-                {move || changes.get().into_iter().map(|change| {
-                    let by = change.set_by.map(|by| view! {
-                        <span class="muted">{move || fill(t.get().presence_set_by, &[("who", &by.name)])}</span>
-                    });
-                    view! {
-                        <li class="timeline__item">
-                            <DateTimeText at=change.at />
-                            <PresenceBadge status=change.status />
-                            {by}
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    let day = day.get();
+                    let today = day.changes.into_iter().rev().map(|c| entry(c, false));
+                    let carried = day.began_in.map(|c| entry(c, true));
+                    today.chain(carried).collect_view()
+                }}
             </ol>
         </Show>
     }

@@ -4,12 +4,14 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use monitor_core::wire::{Conversation, ConversationsSnapshot};
+use monitor_core::wire::{Conversation, ConversationsSnapshot, Timestamp};
+use wasm_bindgen::JsValue;
 
 use crate::api::ApiError;
 use crate::components::finished_row::FinishedRow;
 use crate::components::virtual_table::{Column, VirtualTable};
 use crate::i18n::{fill, use_texts};
+use crate::state::clock::use_clock;
 use crate::state::session::{use_api, use_session, SignInNotice};
 
 const COLUMNS: [Column<()>; 9] = [
@@ -51,14 +53,14 @@ const COLUMNS: [Column<()>; 9] = [
     },
 ];
 
-/// Today's local date as `YYYY-MM-DD`.
-fn today() -> String {
-    let now = js_sys::Date::new_0();
+/// The local date (`YYYY-MM-DD`) of the day starting at `day_start`.
+fn local_date(day_start: Timestamp) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(day_start.timestamp_millis() as f64));
     format!(
         "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
     )
 }
 
@@ -78,12 +80,17 @@ pub fn FinishedPage() -> impl IntoView {
     let api = use_api();
     let session = use_session();
     let params = use_query_map();
-    let from = RwSignal::new(
-        params
-            .with_untracked(|p| p.get("from"))
-            .unwrap_or_else(today),
-    );
-    let to = RwSignal::new(params.with_untracked(|p| p.get("to")).unwrap_or_else(today));
+    // A date the user has not chosen is today by the server-corrected
+    // clock, as every "today" in the app: it follows the clock (known only
+    // once the first snapshot has said what time the server has) and
+    // moves on at midnight.
+    let today = use_clock().today();
+    let chosen_from = RwSignal::new(params.with_untracked(|p| p.get("from")));
+    let chosen_to = RwSignal::new(params.with_untracked(|p| p.get("to")));
+    let day_or_today = move |chosen: RwSignal<Option<String>>| {
+        Memo::new(move |_| chosen.get().unwrap_or_else(|| local_date(today.get())))
+    };
+    let (from, to) = (day_or_today(chosen_from), day_or_today(chosen_to));
     let rows = RwSignal::new(Vec::<Conversation>::new());
     let next = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
@@ -139,11 +146,12 @@ pub fn FinishedPage() -> impl IntoView {
     });
     let date_field = move |id: &'static str,
                            label: fn(&crate::i18n::Texts) -> &'static str,
-                           value: RwSignal<String>| {
+                           value: Memo<String>,
+                           chosen: RwSignal<Option<String>>| {
         view! {
             <label class="date-field" for=id>
                 <span>{move || label(t.get())}</span>
-                <input id=id type="date" prop:value=move || value.get() on:change=move |e| value.set(event_target_value(&e)) />
+                <input id=id type="date" prop:value=move || value.get() on:change=move |e| chosen.set(Some(event_target_value(&e))) />
             </label>
         }
     };
@@ -151,8 +159,8 @@ pub fn FinishedPage() -> impl IntoView {
     view! {
         <section class="page page--finished">
             <div class="toolbar">
-                {date_field("finished-from", |t| t.date_from, from)}
-                {date_field("finished-to", |t| t.date_to, to)}
+                {date_field("finished-from", |t| t.date_from, from, chosen_from)}
+                {date_field("finished-to", |t| t.date_to, to, chosen_to)}
                 <p class="toolbar__count">{move || fill(t.get().finished_shown, &[("n", &rows.with(Vec::len).to_string())])}</p>
             </div>
             {move || problem.get().map(|p| view! {

@@ -24,7 +24,7 @@ use crate::components::row_menu::RowMenu;
 use crate::i18n::use_texts;
 use crate::state::actions::{provide_actions, use_actions};
 use crate::state::alerts::provide_alerts;
-use crate::state::clock::{start_of_today, use_clock};
+use crate::state::clock::use_clock;
 use crate::state::live::{provide_live_board, use_live_board};
 use crate::state::session::use_session;
 
@@ -78,11 +78,7 @@ fn wallboard_href() -> String {
 /// holds one day of changes at most.
 fn forget_yesterdays_presence() {
     let live = use_live_board();
-    let now = use_clock().now();
-    let today = Memo::new(move |_| {
-        now.track();
-        start_of_today()
-    });
+    let today = use_clock().today();
     Effect::new(move |_| {
         let start = today.get();
         live.board

@@ -21,7 +21,7 @@ pub async fn list(
         (sim.world().agents.clone(), sim.journal().sequence())
     };
     Ok(Json(AgentsSnapshot {
-        server_time: crate::clock::now(),
+        server_time: state.clock().now(),
         sequence,
         agents,
     }))

@@ -61,7 +61,7 @@ pub async fn list(
         (conversations, next, sim.journal().sequence())
     };
     Ok(Json(ConversationsSnapshot {
-        server_time: crate::clock::now(),
+        server_time: state.clock().now(),
         sequence,
         conversations,
         next_cursor,

@@ -26,7 +26,7 @@ pub async fn list(State(state): State<AppState>, _caller: Caller) -> Json<Depart
             .collect()
     };
     Json(DepartmentsList {
-        server_time: crate::clock::now(),
+        server_time: state.clock().now(),
         departments,
     })
 }

@@ -34,6 +34,7 @@ pub async fn end(
     incoming: Incoming,
 ) -> Response {
     let by = action::actor(&caller);
+    let clock = state.clock();
     action::run(
         &state,
         &caller,
@@ -44,7 +45,7 @@ pub async fn end(
             if scope.visible(sim.world(), &id).is_none() {
                 return Err(action::not_found(&id));
             }
-            sim.end_conversation(&id, justification, &by, crate::clock::now())
+            sim.end_conversation(&id, justification, &by, clock.now())
                 .map_err(|r| action::refused(&id, r))
         },
     )
@@ -56,6 +57,7 @@ pub async fn bulk_end(
     incoming: Incoming,
 ) -> Response {
     let by = action::actor(&caller);
+    let clock = state.clock();
     action::run(
         &state,
         &caller,
@@ -65,7 +67,7 @@ pub async fn bulk_end(
             // Anything wrong with the request as a whole refuses all of it.
             let justification = action::justification(&request.justification)?;
             check_ids(&request.ids)?;
-            let now = crate::clock::now();
+            let now = clock.now();
             let results = request
                 .ids
                 .iter()

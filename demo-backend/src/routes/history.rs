@@ -25,7 +25,7 @@ pub async fn list(
         record.actions.clone()
     };
     Ok(Json(ActionsList {
-        server_time: crate::clock::now(),
+        server_time: state.clock().now(),
         actions,
     }))
 }

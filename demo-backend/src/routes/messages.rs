@@ -24,7 +24,7 @@ pub async fn list(
         transcript(sim.seed(), record)
     };
     Ok(Json(MessagesList {
-        server_time: crate::clock::now(),
+        server_time: state.clock().now(),
         messages,
     }))
 }

@@ -23,6 +23,7 @@ pub async fn set(
     incoming: Incoming,
 ) -> Response {
     let by = action::actor(&caller);
+    let clock = state.clock();
     action::run(
         &state,
         &caller,
@@ -37,7 +38,7 @@ pub async fn set(
                 )),
                 PresenceRefusal::UnknownAgent => ApiError::not_found(format!("no agent {id}")),
             };
-            sim.set_agent_presence(&id, status.clone(), &by, crate::clock::now())
+            sim.set_agent_presence(&id, status.clone(), &by, clock.now())
                 .map_err(refused)
         },
     )

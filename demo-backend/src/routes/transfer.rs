@@ -21,6 +21,7 @@ pub async fn transfer(
     incoming: Incoming,
 ) -> Response {
     let by = action::actor(&caller);
+    let clock = state.clock();
     action::run(
         &state,
         &caller,
@@ -32,7 +33,7 @@ pub async fn transfer(
             }
             // An empty agent is what a cleared form field sends: no agent.
             let agent = request.agent_id.as_deref().filter(|a| !a.is_empty());
-            let now = crate::clock::now();
+            let now = clock.now();
             sim.transfer_conversation(&id, &request.department_id, agent, &by, now)
                 .map_err(|r| action::refused(&id, r))
         },
