@@ -2,7 +2,7 @@
 //! and sort over the full set, yielding indices. The table then renders only
 //! the visible slice of them.
 
-mod sort;
+pub(crate) mod sort;
 
 pub use sort::{compare_agents, GROUPS_SEPARATOR};
 

@@ -82,9 +82,9 @@ pub struct AlertTracker {
 impl AlertTracker {
     /// The new alerts at `now`, given the conversations on the board.
     /// O(conversations); called once per clock tick while alerts are on.
-    pub fn check(
+    pub fn check<'a>(
         &mut self,
-        conversations: &[Conversation],
+        conversations: impl IntoIterator<Item = &'a Conversation>,
         thresholds: &WaitThresholds,
         settings: &AlertSettings,
         now: Timestamp,

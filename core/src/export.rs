@@ -133,21 +133,21 @@ pub fn agent_cells(a: &Agent, now: Timestamp) -> Vec<String> {
 }
 
 /// A whole CSV file: the byte-order mark, `header`, then one record per
-/// item of `items[i]` for `i` in `rows` (out-of-range indices skipped).
-/// Fields are quoted only when needed; records end in CRLF (RFC 4180).
-pub fn csv_text<T>(
+/// item, in order. Fields are quoted only when needed; records end in CRLF
+/// (RFC 4180).
+pub fn csv_text<'a, T: 'a>(
     header: &[&str],
-    items: &[T],
-    rows: &[usize],
+    items: impl IntoIterator<Item = &'a T>,
     cells: impl Fn(&T) -> Vec<String>,
 ) -> String {
+    let items = items.into_iter();
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::with_capacity(64 * (rows.len() + 1)));
+        .from_writer(Vec::with_capacity(64 * (items.size_hint().0 + 1)));
     // Writing to a Vec cannot fail, and every record has the header's
     // length, so errors here would be bugs; they are skipped, not panics.
     let _ = writer.write_record(header);
-    for item in rows.iter().filter_map(|&i| items.get(i)) {
+    for item in items {
         let _ = writer.write_record(cells(item));
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -55,6 +55,13 @@ pub struct ConversationIndicators {
     pub transfers_per_conversation: Option<f64>,
 }
 
+impl ConversationIndicators {
+    /// No conversations: zero counts, no averages.
+    pub fn empty() -> Self {
+        ConversationStats::default().at(Timestamp::default())
+    }
+}
+
 impl ConversationStats {
     /// Summarises `conversations[i]` for each `i` in `rows` (the indices the
     /// table shows; one that is out of range is skipped).

@@ -18,6 +18,7 @@ pub mod event;
 pub mod export;
 pub mod indicators;
 mod keyed_sort;
+pub mod live;
 pub mod open_enum;
 pub mod permissions;
 pub mod presence_log;

@@ -44,21 +44,29 @@ impl PresenceLog {
     /// status since the same instant): an upsert that changed only, say,
     /// the load records nothing, nor does a reloaded snapshot.
     pub fn observe(&mut self, agent: &Agent) {
-        let changes = self.by_agent.entry(agent.id.clone()).or_default();
+        self.observe_change(
+            &agent.id,
+            PresenceChange {
+                at: agent.status_since,
+                status: agent.status.clone(),
+                set_by: agent.status_set_by.clone(),
+            },
+        );
+    }
+
+    /// Records that agent `agent_id` entered `change.status` at
+    /// `change.at`, unless that is already recorded.
+    pub fn observe_change(&mut self, agent_id: &str, change: PresenceChange) {
+        let changes = self.by_agent.entry(agent_id.to_owned()).or_default();
         let known = changes
             .iter()
             .rev()
-            .any(|c| c.status == agent.status && c.at == agent.status_since);
+            .any(|c| c.status == change.status && c.at == change.at);
         if known {
             return;
         }
         // Events can come out of order only across a resync; keep the
         // timeline sorted by time anyway.
-        let change = PresenceChange {
-            at: agent.status_since,
-            status: agent.status.clone(),
-            set_by: agent.status_set_by.clone(),
-        };
         let at = changes.partition_point(|c| c.at <= change.at);
         changes.insert(at, change);
         if changes.len() > PER_AGENT {

@@ -1,7 +1,9 @@
 //! The search box: case- and accent-insensitive word matching.
 //!
-//! The needle is prepared once per query; matching folds the haystack on the
-//! fly, char by char, so searching 50,000 rows allocates nothing per row.
+//! The needle is prepared once per query. Matching either folds the
+//! haystack on the fly, char by char, allocating nothing per row
+//! ([`SearchNeedle::matches`]), or tests fields folded once per row version
+//! ([`SearchKey`], what the live engine keeps for every row).
 
 /// A prepared search: the text split into words, each lower-cased and with
 /// diacritics folded (so "jose" finds "José", "joao" finds "João"), computed
@@ -9,18 +11,34 @@
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchNeedle {
     words: Vec<Word>,
+    /// Every word is a single ASCII letter or digit (see
+    /// [`SearchNeedle::mask_decides`]).
+    mask_decides: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 struct Word {
     /// Folded text; never empty.
     text: String,
+
     /// Lets ASCII haystacks take a byte-wise fast path.
     ascii: bool,
     /// The word without phone separators, when what is left is all digits:
     /// "(11)" or "98765-4321" then also match a phone written differently.
     digits: Option<String>,
+    /// [`char_mask`] of `text`, and of `digits` alone.
+    mask: u64,
+    digits_mask: u64,
 }
+
+/// Two words are the same search whatever their searchers.
+impl PartialEq for Word {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.digits == other.digits
+    }
+}
+
+impl Eq for Word {}
 
 impl SearchNeedle {
     /// Prepares `text`: split at whitespace, each word folded. Words that
@@ -37,12 +55,20 @@ impl SearchNeedle {
                 let phone_like = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
                 Some(Word {
                     ascii: text.is_ascii(),
+                    mask: char_mask(text.chars()),
+                    digits_mask: char_mask(digits.chars()),
                     text,
                     digits: phone_like.then_some(digits),
                 })
             })
-            .collect();
-        Self { words }
+            .collect::<Vec<Word>>();
+        let mask_decides = words
+            .iter()
+            .all(|w| w.text.len() == 1 && w.text.bytes().all(|b| b.is_ascii_alphanumeric()));
+        Self {
+            words,
+            mask_decides,
+        }
     }
 
     /// Whether there is nothing to search for (every row matches).
@@ -71,6 +97,122 @@ impl SearchNeedle {
                 })
         })
     }
+}
+
+impl SearchNeedle {
+    /// Whether a row whose fields were prepared as `key` matches: the
+    /// same answer as [`Self::matches_with_phones`] on those fields, from
+    /// text folded once per row version instead of once per keystroke.
+    pub fn matches_key(&self, key: &SearchKey) -> bool {
+        self.could_match(key.mask)
+            && (self.mask_decides
+                || self.words.iter().all(|w| {
+                    contains(key.folded.as_bytes(), w.text.as_bytes())
+                        || w.digits
+                            .as_deref()
+                            .is_some_and(|d| contains(key.phone_digits.as_bytes(), d.as_bytes()))
+                }))
+    }
+
+    /// Whether a row whose chars are `mask` ([`SearchKey::mask`]) may match:
+    /// every char a match needs must be somewhere in the row. One AND rules
+    /// most rows out.
+    pub fn could_match(&self, mask: u64) -> bool {
+        self.words.iter().all(|w| {
+            let needs = if w.digits.is_some() {
+                w.digits_mask
+            } else {
+                w.mask
+            };
+            mask & needs == needs
+        })
+    }
+
+    /// Whether [`Self::could_match`] is the whole answer: every word is a
+    /// single ASCII letter or digit, whose bit in the mask is its own.
+    pub fn mask_decides(&self) -> bool {
+        self.mask_decides
+    }
+
+    /// Whether every row this needle matches is also matched by `broader`,
+    /// so a search for it need only look among `broader`'s matches (typing
+    /// on: "ana" → "ana g"). True when each word of `broader` is implied by
+    /// some word of this one: its text contains that word's, and a phone
+    /// digit rule of its own only where that word has one it contains.
+    pub fn refines(&self, broader: &SearchNeedle) -> bool {
+        broader.words.iter().all(|b| {
+            self.words.iter().any(|w| {
+                w.text.contains(b.text.as_str())
+                    && match (&w.digits, &b.digits) {
+                        (None, _) => true,
+                        (Some(wd), Some(bd)) => wd.contains(bd.as_str()),
+                        (Some(_), None) => false,
+                    }
+            })
+        })
+    }
+}
+
+/// A row's searchable fields, folded once per row version: what
+/// [`SearchNeedle::matches_key`] tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchKey {
+    /// Every field folded, one per line (a needle word has no whitespace,
+    /// so it never matches across two fields).
+    folded: String,
+    /// Each phone without separators, one per line.
+    phone_digits: String,
+    /// The chars the row contains, as [`char_mask`] bits.
+    mask: u64,
+}
+
+impl SearchKey {
+    /// The chars the row contains, as mask bits (see
+    /// [`SearchNeedle::could_match`]).
+    pub fn mask(&self) -> u64 {
+        self.mask
+    }
+
+    /// Prepares `texts` (searched as text) and `phones` (searched as text
+    /// and by their digits alone).
+    pub fn new(texts: &[&str], phones: &[&str]) -> Self {
+        let mut key = Self::default();
+        for field in texts.iter().chain(phones) {
+            key.folded.extend(field.chars().filter_map(fold));
+            key.folded.push('\n');
+        }
+        for phone in phones {
+            key.phone_digits
+                .extend(phone.chars().filter(|c| !is_phone_separator(*c)));
+            key.phone_digits.push('\n');
+        }
+        key.mask = char_mask(key.folded.chars());
+        key
+    }
+}
+
+/// Whether `needle` occurs in `hay`: each occurrence of its first byte
+/// (found with `memchr`), then the rest compared. Haystacks are a row's
+/// few fields, too short for a heavier searcher to pay off.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr::memchr_iter(first, hay).any(|i| hay.get(i + 1..).is_some_and(|h| h.starts_with(rest)))
+}
+
+/// A 64-bit summary of which chars occur: one bit per ASCII letter and
+/// digit, the others sharing the remaining 28. A row lacking a bit of a
+/// word cannot contain it, which rules most rows out in one AND.
+fn char_mask(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + c as u32 % 28,
+        };
+        mask | 1 << bit
+    })
 }
 
 /// Folds one char for matching: lower case, Latin-1 and Latin Extended-A

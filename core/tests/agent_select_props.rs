@@ -6,92 +6,12 @@ mod common;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use common::{agent_row, at, department};
+use common::arb::agents::{agents, query, status, WORDS};
 use monitor_core::agent_select::compare_agents;
 use monitor_core::wire::Agent;
 use monitor_core::{select_agents, AgentQuery, AgentSort, AgentStatus, SortDir};
 use proptest::prelude::*;
 use proptest::sample::select;
-
-const NAMES: &[&str] = &[
-    "Ana",
-    "ÁNA",
-    "Mariana",
-    "João",
-    "joao",
-    "José Núñez",
-    "Zoë",
-    "",
-];
-const DEPARTMENTS: &[(&str, &str)] = &[
-    ("d0", "Vendas"),
-    ("d1", "ventas"),
-    ("d2", "Atención"),
-    ("d3", "atencion"),
-    // A prefix of another name: only the separator orders "Aten, …" and "Atención".
-    ("d4", "Aten"),
-];
-const WORDS: &[&str] = &["ana", "JOAO", "nuñez", "zoe", "mail", "a1", "x"];
-
-fn status() -> impl Strategy<Value = AgentStatus> {
-    select(vec![
-        AgentStatus::Online,
-        AgentStatus::Connected,
-        AgentStatus::Offline,
-        AgentStatus::Other("away".into()),
-    ])
-}
-
-fn agent() -> impl Strategy<Value = Agent> {
-    (
-        (0..NAMES.len(), any::<bool>(), status(), 0..4i64),
-        (0..4u32, 0..4u32, 0..3u32),
-        prop::collection::vec(0..DEPARTMENTS.len(), 0..3),
-    )
-        .prop_map(|((name, email, status, since), counts, departments)| {
-            let (active, capacity, transfers) = counts;
-            let mut a = agent_row("");
-            a.name = NAMES[name].into();
-            a.email = email.then(|| format!("a{name}@mail.com"));
-            a.status = status;
-            a.status_since = at(since);
-            a.active_conversations = active;
-            a.capacity = capacity;
-            a.transfers = transfers;
-            a.departments = departments
-                .into_iter()
-                .map(|d| department(DEPARTMENTS[d].0, DEPARTMENTS[d].1))
-                .collect();
-            a
-        })
-}
-
-/// Up to 40 agents with unique ids.
-fn agents() -> impl Strategy<Value = Vec<Agent>> {
-    prop::collection::vec(agent(), 0..40).prop_map(|mut list| {
-        for (i, a) in list.iter_mut().enumerate() {
-            a.id = format!("u{i}");
-        }
-        list
-    })
-}
-
-fn query() -> impl Strategy<Value = AgentQuery> {
-    (
-        prop::collection::vec(select(WORDS), 0..3),
-        prop::collection::btree_set(status(), 0..3),
-        prop::collection::btree_set(select(vec!["d0", "d1", "d2", "d9"]), 0..3),
-        select(AgentSort::ALL),
-        select(vec![SortDir::Asc, SortDir::Desc]),
-    )
-        .prop_map(|(words, statuses, departments, sort, dir)| AgentQuery {
-            search: words.join(" "),
-            statuses,
-            departments: departments.into_iter().map(String::from).collect(),
-            sort,
-            dir,
-        })
-}
 
 /// Lower-case and fold the few accents used above.
 fn fold(s: &str) -> String {

@@ -6,8 +6,8 @@ mod common;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use common::{agent, at, conv, department};
-use monitor_core::wire::{Conversation, LastMessage};
+use common::arb::conversations::{channel, conversations, query, status, NAMES, WORDS};
+use monitor_core::wire::Conversation;
 use monitor_core::Author;
 use monitor_core::{
     select::compare_conversations, select_conversations, Channel, ConversationQuery,
@@ -15,119 +15,6 @@ use monitor_core::{
 };
 use proptest::prelude::*;
 use proptest::sample::select;
-
-/// Names with their folded form, so the reference needs no folding code.
-const NAMES: &[(&str, &str)] = &[
-    ("Ana", "ana"),
-    ("ÁNA", "ana"),
-    ("Mariana", "mariana"),
-    ("João", "joao"),
-    ("joao", "joao"),
-    ("José Núñez", "jose nunez"),
-    ("Çelik", "celik"),
-    ("Zoë", "zoe"),
-    ("", ""),
-];
-const AGENTS: &[(&str, &str)] = &[("u1", "Bruno"), ("u2", "Ana Paula"), ("u3", "Zé")];
-const PHONES: &[&str] = &["+55 11 98765-4321", "(21) 3456-7890", "600123123"];
-const WORDS: &[&str] = &[
-    "ana", "JOAO", "nuñez", "bruno", "zoe", "11 9876", "3456", "mail", "x",
-];
-
-fn status() -> impl Strategy<Value = ConversationStatus> {
-    select(vec![
-        ConversationStatus::Queued,
-        ConversationStatus::InProgress,
-        ConversationStatus::Pending,
-        ConversationStatus::Inactive,
-        ConversationStatus::Other("escalated".into()),
-    ])
-}
-
-fn channel() -> impl Strategy<Value = Channel> {
-    select(vec![
-        Channel::Whatsapp,
-        Channel::Email,
-        Channel::Sms,
-        Channel::Other("line".into()),
-    ])
-}
-
-fn conversation() -> impl Strategy<Value = Conversation> {
-    (
-        (
-            status(),
-            channel(),
-            0..NAMES.len(),
-            prop::option::of(0..AGENTS.len()),
-        ),
-        (0..3usize, prop::option::of(0..PHONES.len()), any::<bool>()),
-        (0..4i64, 0..4i64, prop::option::of(0..4i64), 0..3u32),
-        prop::option::of(select(vec![Author::Customer, Author::Agent, Author::Bot])),
-    )
-        .prop_map(
-            |((status, channel, name, agent_at), (dept, phone, email), times, last_author)| {
-                let (created, since, updated, transfers) = times;
-                let mut c = conv("");
-                c.status = status;
-                c.channel = channel;
-                c.customer.name = NAMES[name].0.into();
-                c.customer.phone = phone.map(|p| PHONES[p].into());
-                c.customer.email = email.then(|| format!("c{name}@mail.com"));
-                c.agent = agent_at.and_then(|a| agent(AGENTS[a].0, AGENTS[a].1));
-                c.department =
-                    department(&format!("d{dept}"), ["Vendas", "ventas", "Soporte"][dept]);
-                c.created_at = at(created);
-                c.status_since = at(since);
-                c.updated_at = updated.map(at);
-                c.transfers = transfers;
-                c.last_message = last_author.map(|author| LastMessage {
-                    author,
-                    sent_at: at(3),
-                    text: String::new(),
-                });
-                c
-            },
-        )
-}
-
-/// Up to 40 conversations with unique ids.
-fn conversations() -> impl Strategy<Value = Vec<Conversation>> {
-    prop::collection::vec(conversation(), 0..40).prop_map(|mut list| {
-        for (i, c) in list.iter_mut().enumerate() {
-            c.id = format!("c{i}");
-        }
-        list
-    })
-}
-
-fn query() -> impl Strategy<Value = ConversationQuery> {
-    (
-        prop::collection::vec(select(WORDS), 0..3),
-        prop::collection::btree_set(status(), 0..3),
-        prop::collection::btree_set(select(vec![UNASSIGNED, "u1", "u2", "u9"]), 0..3),
-        prop::collection::btree_set(select(vec!["d0", "d1", "d2"]), 0..2),
-        prop::collection::btree_set(channel(), 0..3),
-        select(ConversationSort::ALL),
-        select(vec![SortDir::Asc, SortDir::Desc]),
-        any::<bool>(),
-    )
-        .prop_map(
-            |(words, statuses, agents, departments, channels, sort, dir, awaiting)| {
-                ConversationQuery {
-                    search: words.join(" "),
-                    statuses,
-                    agents: agents.into_iter().map(String::from).collect(),
-                    departments: departments.into_iter().map(String::from).collect(),
-                    channels,
-                    awaiting,
-                    sort,
-                    dir,
-                    ..ConversationQuery::default()
-                }
-            },
-        )
-}
 
 fn folded_name(name: &str) -> String {
     match NAMES.iter().find(|(n, _)| *n == name) {

@@ -110,12 +110,21 @@ impl Browser {
         eventually(&format!("a download named {prefix}…"), || {
             let dir = dir.clone();
             async move {
-                std::fs::read_dir(&dir).ok()?.flatten().find_map(|entry| {
+                let entries: Vec<_> = std::fs::read_dir(&dir).ok()?.flatten().collect();
+                // Chromium writes `.crdownload` until the file is complete,
+                // and may create the final name empty before that.
+                let busy = entries
+                    .iter()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"));
+                if busy {
+                    return None;
+                }
+                entries.iter().find_map(|entry| {
                     let name = entry.file_name().to_string_lossy().into_owned();
-                    // Chromium writes `.crdownload` until the file is complete.
-                    (name.starts_with(prefix) && !name.ends_with(".crdownload"))
+                    name.starts_with(prefix)
                         .then(|| std::fs::read_to_string(entry.path()).ok())
                         .flatten()
+                        .filter(|text| !text.is_empty())
                 })
             }
         })

@@ -4,7 +4,9 @@
 
 use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
 use monitor_core::wire::{Conversation, ConversationsSnapshot};
-use monitor_core::ConversationStatus;
+use monitor_core::{
+    select_conversations, ConversationQuery, ConversationSort, ConversationStatus, SortDir,
+};
 
 const TABLE: &str = "Conversations";
 // Cell positions, with the selection column first.
@@ -166,18 +168,51 @@ async fn ending_needs_a_justification_then_the_conversation_moves_to_finished() 
     server.stop().await;
 }
 
+/// Ticks the selection box of conversation `id`'s row (it must be rendered).
+async fn tick(browser: &Browser, id: &str) {
+    let found: bool = browser
+        .client
+        .execute(
+            "const b = document.getElementById('options-' + arguments[0]);
+             const box = b && b.closest('[role=row]').querySelector('input[type=checkbox]');
+             if (box) { box.click(); }
+             return !!box;",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .map(|v| v == serde_json::json!(true))
+        .unwrap_or(false);
+    assert!(found, "the row of {id} is rendered");
+}
+
+/// The conversations the table shows first, sorted by customer.
+fn first_rows(snapshot: &ConversationsSnapshot, n: usize) -> Vec<&Conversation> {
+    let query = ConversationQuery {
+        sort: ConversationSort::Customer,
+        dir: SortDir::Asc,
+        ..ConversationQuery::default()
+    };
+    select_conversations(&snapshot.conversations, &query)
+        .into_iter()
+        .take(n)
+        .map(|i| &snapshot.conversations[i])
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bulk_end_leaves_conversations_in_progress_untouched() {
     let (server, browser) = signed_in("demo-admin").await;
+    browser.goto("/?lang=en&sort=customer&dir=asc").await;
+    browser.wait_for_rows(TABLE).await;
     let snapshot = active(&server).await;
-    let in_progress: Vec<_> = snapshot
-        .conversations
+    // Rows on screen (the first ones, all rendered).
+    let shown = first_rows(&snapshot, 16);
+    let in_progress: Vec<_> = shown
         .iter()
         .filter(|c| c.status == ConversationStatus::InProgress)
         .take(2)
         .collect();
-    let others: Vec<_> = snapshot
-        .conversations
+    let others: Vec<_> = shown
         .iter()
         .filter(|c| {
             matches!(
@@ -192,18 +227,17 @@ async fn bulk_end_leaves_conversations_in_progress_untouched() {
     assert_eq!(
         (in_progress.len(), others.len()),
         (2, 3),
-        "the seed has a mix"
+        "the first rows have a mix"
     );
     for c in in_progress.iter().chain(&others) {
-        search(&browser, &c.customer.name).await;
-        browser
-            .click_in_row(
-                TABLE,
-                &c.customer.name,
-                &format!("Select {}", c.customer.name),
-            )
-            .await;
+        tick(&browser, &c.id).await;
     }
+    browser.wait_for(Role::Button, "End selected").await;
+    eventually("5 selected", || async {
+        let text: String = browser.eval("return document.body.innerText").await;
+        text.contains("5 selected").then_some(())
+    })
+    .await;
     browser.click(Role::Button, "End selected").await;
     let dialog = browser
         .wait_for(Role::Dialog, "End selected conversations")
@@ -238,6 +272,47 @@ async fn bulk_end_leaves_conversations_in_progress_untouched() {
             c.id
         );
     }
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_selection_never_holds_rows_the_search_hides() {
+    let (server, browser) = signed_in("demo-admin").await;
+    browser.goto("/?lang=en&sort=customer&dir=asc").await;
+    browser.wait_for_rows(TABLE).await;
+    let snapshot = active(&server).await;
+    let shown = first_rows(&snapshot, 8);
+    let (kept, hidden) = (shown[0], shown[1]);
+    assert_ne!(kept.customer.name, hidden.customer.name);
+    tick(&browser, &kept.id).await;
+    tick(&browser, &hidden.id).await;
+    eventually("2 selected", || async {
+        let text: String = browser.eval("return document.body.innerText").await;
+        text.contains("2 selected").then_some(())
+    })
+    .await;
+    // A search that shows only one of them: the other leaves the selection.
+    search(&browser, &kept.customer.name).await;
+    eventually("1 selected", || async {
+        let text: String = browser.eval("return document.body.innerText").await;
+        text.contains("1 selected").then_some(())
+    })
+    .await;
+    let shown_ids: Vec<String> = browser
+        .eval("return Array.from(document.querySelectorAll('[role=table] button[id^=options-]')).map(b => b.id.slice(8))")
+        .await;
+    assert!(!shown_ids.contains(&hidden.id), "the search hides it");
+    browser.click(Role::Button, "End selected").await;
+    let dialog = browser
+        .wait_for(Role::Dialog, "End selected conversations")
+        .await;
+    let text = dialog.text().await.unwrap();
+    let expected = if kept.status == ConversationStatus::InProgress {
+        "None of the selected conversations can be ended"
+    } else {
+        "1 conversations will be ended."
+    };
+    assert!(text.contains(expected), "{text}");
     server.stop().await;
 }
 

@@ -1,6 +1,8 @@
 //! One row of the Agents table: presence with its ticking time, and the load
 //! as "active / capacity" with a bar.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use monitor_core::agent_select::GROUPS_SEPARATOR;
 use monitor_core::wire::Agent;
@@ -26,7 +28,7 @@ fn load_percent(active: u32, capacity: u32) -> f64 {
 #[component]
 pub fn AgentRow(
     /// The agent shown.
-    agent: Agent,
+    agent: Arc<Agent>,
     /// 1-based row index within the whole table (header is row 1).
     #[prop(into)]
     row_index: Signal<usize>,
@@ -46,7 +48,7 @@ pub fn AgentRow(
         transfers,
         departments,
         ..
-    } = agent;
+    } = Agent::clone(&agent);
     let label_name = name.clone();
     let percent = load_percent(active_conversations, capacity);
     let full = active_conversations >= capacity;

@@ -1,13 +1,16 @@
 //! The Agents table: the generic virtual table with its columns.
 
+use std::ops::Range;
+
 use leptos::prelude::*;
 use monitor_core::agent_query::{AgentQuery, AgentSort};
+use monitor_core::live::RowKey;
 use monitor_core::wire::Agent;
 
 use super::agent_row::AgentRow;
 use super::virtual_table::{Column, VirtualTable};
 use crate::i18n::use_texts;
-use crate::state::live::use_live_board;
+use crate::state::views::LiveRow;
 
 const COLUMNS: [Column<AgentSort>; 6] = [
     Column {
@@ -36,12 +39,19 @@ const COLUMNS: [Column<AgentSort>; 6] = [
     },
 ];
 
+/// A row is rebuilt only when its agent changed.
+fn row_identity(row: &LiveRow<Agent>) -> (RowKey, u64) {
+    (row.key, row.version)
+}
+
 /// The table of agents.
 #[component]
 pub fn AgentsTable(
-    /// Indices into the board's agents, in display order.
+    /// How many rows the table has (after filters).
     #[prop(into)]
-    rows: Signal<Vec<usize>>,
+    total: Signal<usize>,
+    /// The rows at these positions, in display order (read reactively).
+    rows_in: Callback<Range<usize>, Vec<LiveRow<Agent>>>,
     /// The applied query (for the sort indicators).
     #[prop(into)]
     query: Signal<AgentQuery>,
@@ -50,31 +60,21 @@ pub fn AgentsTable(
     /// Opens an agent's drill-down.
     on_details: Callback<String>,
 ) -> impl IntoView {
-    let live = use_live_board();
     let t = use_texts();
-    let rows_in = Callback::new(move |range: std::ops::Range<usize>| {
-        rows.with(|rows| {
-            live.board.with(|board| {
-                let all = board.agents();
-                rows.get(range)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(|&i| all.get(i).cloned())
-                    .collect::<Vec<Agent>>()
-            })
-        })
-    });
+    let sorted_by = Memo::new(move |_| query.with(|q| (q.sort, q.dir)));
     view! {
         <VirtualTable
             label=Signal::derive(move || t.get().agents_table)
             modifier="agents"
             columns=COLUMNS.to_vec()
-            total=Signal::derive(move || rows.with(Vec::len))
+            total
             rows_in
-            sorted_by=Signal::derive(move || query.with(|q| (q.sort, q.dir)))
+            sorted_by
             on_sort
-            key=|a: &Agent| a.clone()
-            row=move |agent, row_index| view! { <AgentRow agent row_index on_details /> }
+            key=row_identity
+            row=move |row, row_index| {
+                view! { <AgentRow agent=row.record row_index on_details /> }
+            }
         />
     }
 }

@@ -23,7 +23,7 @@ use crate::state::clock::use_clock;
 #[component]
 pub fn ConversationRow(
     /// The conversation shown.
-    conversation: Conversation,
+    conversation: Arc<Conversation>,
     /// 1-based row index within the whole table (header is row 1).
     #[prop(into)]
     row_index: Signal<usize>,

@@ -1,28 +1,20 @@
 //! Wall-clock times in the user's locale (the browser's Intl does the work).
 
-use leptos::prelude::*;
-use monitor_core::wire::Timestamp;
-use wasm_bindgen::JsValue;
-
+use crate::i18n::intl::{format, Kind};
 use crate::i18n::use_locale;
 use crate::state::clock::{start_of_local_day, use_clock};
+use leptos::prelude::*;
+use monitor_core::wire::Timestamp;
 
 /// "14:05" for a moment of the day that starts at `today`, "21/11 14:05"
 /// (locale order) for another day.
 pub fn short_datetime(at: Timestamp, locale: &str, today: Timestamp) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    let same_day = start_of_local_day(at) == today;
-    let options = js_sys::Object::new();
-    let set = |key: &str, value: &str| {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    let kind = if start_of_local_day(at) == today {
+        Kind::Time
+    } else {
+        Kind::DayAndTime
     };
-    set("hour", "2-digit");
-    set("minute", "2-digit");
-    if !same_day {
-        set("day", "2-digit");
-        set("month", "2-digit");
-    }
-    date.to_locale_string(locale, &options).into()
+    format(locale, kind, at.timestamp_millis() as f64).unwrap_or_else(|| at.to_rfc3339())
 }
 
 /// A timestamp shown as a short local date/time, with the full ISO time as

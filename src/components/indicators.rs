@@ -48,11 +48,13 @@ pub fn Indicators(
 ) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
+    // Memos: the inputs change every tick, but a count's text only when
+    // the count does, and only then is the card's text node written.
     let c = move |f: fn(&ConversationIndicators) -> usize| {
-        Signal::derive(move || conversations.with(|i| format_count(f(i), locale.get())))
+        Memo::new(move |_| conversations.with(|i| format_count(f(i), locale.get())))
     };
     let duration = move |f: fn(&ConversationIndicators) -> Option<chrono::Duration>| {
-        Signal::derive(move || {
+        Memo::new(move |_| {
             conversations.with(|i| {
                 f(i).map(format_elapsed)
                     .unwrap_or_else(|| NOTHING.to_owned())
@@ -60,7 +62,7 @@ pub fn Indicators(
         })
     };
     let a = move |f: fn(&AgentIndicators) -> usize| {
-        Signal::derive(move || {
+        Memo::new(move |_| {
             agents.with(|i| {
                 i.as_ref()
                     .map(|i| format_count(f(i), locale.get()))
@@ -68,13 +70,13 @@ pub fn Indicators(
             })
         })
     };
-    let occupancy = Signal::derive(move || {
+    let occupancy = Memo::new(move |_| {
         agents.with(|i| match i.as_ref().and_then(|i| i.occupancy) {
             Some(share) => format!("{:.0}%", share * 100.0),
             None => NOTHING.to_owned(),
         })
     });
-    let transfers = Signal::derive(move || {
+    let transfers = Memo::new(move |_| {
         conversations.with(|i| match i.transfers_per_conversation {
             Some(x) => format!("{x:.2}"),
             None => NOTHING.to_owned(),
@@ -82,10 +84,10 @@ pub fn Indicators(
     });
     let has_agents = move || agents.with(Option::is_some);
     let w = move |f: fn(&WaitNumbers) -> usize| {
-        Signal::derive(move || waits.with(|i| format_count(f(i), locale.get())))
+        Memo::new(move |_| waits.with(|i| format_count(f(i), locale.get())))
     };
     let w_time = move |f: fn(&WaitNumbers) -> Option<chrono::Duration>| {
-        Signal::derive(move || {
+        Memo::new(move |_| {
             waits.with(|i| {
                 f(i).map(format_elapsed)
                     .unwrap_or_else(|| NOTHING.to_owned())

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use monitor_core::query::SortDir;
 use monitor_core::viewport::visible_rows;
 
+use super::elapsed::OnScreen;
 use crate::i18n::{use_texts, Texts};
 
 /// Fixed row height in px; must match `--row-height` in style/main.css.
@@ -79,9 +80,17 @@ where
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(DEFAULT_VIEWPORT);
 
+    // Whether the rows are wider than the table (it scrolls sideways):
+    // only then is the first column kept in view, as sticky cells cost
+    // compositing work on every frame.
+    let scrolls_sideways = RwSignal::new(false);
     let measure = move || {
         if let Some(el) = scroller.get_untracked() {
             viewport.set(f64::from(el.client_height()));
+            let sideways = el.scroll_width() > el.client_width();
+            if scrolls_sideways.get_untracked() != sideways {
+                scrolls_sideways.set(sideways);
+            }
         }
     };
     Effect::new(move |_| {
@@ -102,6 +111,10 @@ where
         )
     });
     let visible = Memo::new(move |_| rows_in.run(range.get()));
+    // The rows actually in the viewport (no overscan): only they tick.
+    let in_view = Memo::new(move |_| {
+        visible_rows(scroll_top.get(), viewport.get(), ROW_HEIGHT, total.get(), 0)
+    });
 
     let header = columns
         .into_iter()
@@ -142,6 +155,7 @@ where
     view! {
         <div
             class=format!("table table--{modifier}")
+            class:table--sideways=move || scrolls_sideways.get()
             style:--grid-columns=grid_columns
             style:--grid-min-width=grid_min_width
             role="table"
@@ -178,6 +192,10 @@ where
                         key=key
                         children=move |index, item| {
                             let row_index = Signal::derive(move || range.get().start + index.get() + 2);
+                            let on_screen = Memo::new(move |_| {
+                                in_view.with(|v| v.contains(&(range.get().start + index.get())))
+                            });
+                            provide_context(OnScreen(on_screen.into()));
                             row(item, row_index)
                         }
                     />

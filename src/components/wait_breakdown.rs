@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use monitor_core::elapsed::format_elapsed;
-use monitor_core::indicators::waits::{WaitNumbers, WaitStats};
+use monitor_core::indicators::waits::WaitNumbers;
+use monitor_core::wire::{DepartmentRef, Timestamp};
+use monitor_core::Channel;
 
 use crate::i18n::{format_count, use_locale, use_texts, Texts};
 use crate::state::clock::use_clock;
@@ -68,38 +70,33 @@ fn GroupTable(
     }
 }
 
+/// A breakdown at one instant: per department, then per channel.
+pub type Breakdown = (
+    Vec<(DepartmentRef, WaitNumbers)>,
+    Vec<(Channel, WaitNumbers)>,
+);
+
 /// The per-department and per-channel tables for the rows in view.
 #[component]
 pub fn WaitBreakdown(
-    /// The rows in view, summarised.
-    #[prop(into)]
-    stats: Signal<WaitStats>,
+    /// The rows in view, grouped, at an instant; asked only while open.
+    breakdown: Callback<Timestamp, Breakdown>,
 ) -> impl IntoView {
     let t = use_texts();
     let now = use_clock().now();
     let open = RwSignal::new(false);
-    let departments = Signal::derive(move || {
+    let tables = Memo::new(move |_| {
         if !open.get() {
-            return Vec::new();
+            return Breakdown::default();
         }
-        stats.with(|s| {
-            s.departments_at(now.get())
-                .into_iter()
-                .map(|(d, n)| (d.name, n))
-                .collect()
-        })
+        breakdown.run(now.get())
+    });
+    let departments = Signal::derive(move || {
+        tables.with(|(d, _)| d.iter().map(|(d, n)| (d.name.clone(), *n)).collect())
     });
     let channels = Signal::derive(move || {
-        if !open.get() {
-            return Vec::new();
-        }
         let t = t.get();
-        stats.with(|s| {
-            s.channels_at(now.get())
-                .into_iter()
-                .map(|(c, n)| (t.channel(&c), n))
-                .collect()
-        })
+        tables.with(|(_, c)| c.iter().map(|(c, n)| (t.channel(c), *n)).collect())
     });
     view! {
         <details

@@ -6,6 +6,7 @@
 
 mod en;
 mod es;
+pub mod intl;
 mod pt_br;
 mod texts;
 
@@ -104,14 +105,5 @@ pub fn use_texts() -> Signal<&'static Texts> {
 
 /// A count formatted for the locale ("50,000" in English, "50.000" in Spanish).
 pub fn format_count(n: usize, locale: Locale) -> String {
-    let locales = js_sys::Array::of1(&locale.as_str().into());
-    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format();
-    format
-        .call1(
-            &wasm_bindgen::JsValue::NULL,
-            &wasm_bindgen::JsValue::from_f64(n as f64),
-        )
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| n.to_string())
+    intl::format(locale.as_str(), intl::Kind::Count, n as f64).unwrap_or_else(|| n.to_string())
 }

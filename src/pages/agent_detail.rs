@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use monitor_core::presence_log::PresenceChange;
+use monitor_core::query::{ConversationQuery, ConversationSort, SortDir};
 use monitor_core::wire::{Agent, SetPresenceRequest};
 use monitor_core::AgentStatus;
 
@@ -17,6 +18,7 @@ use crate::i18n::{fill, use_texts};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::session::{use_api, use_session};
+use crate::state::views::{open_rows, ConversationRows};
 
 /// The presences a supervisor can set, in button order.
 const SETTABLE: [AgentStatus; 3] = [
@@ -38,7 +40,10 @@ pub fn AgentDialog(
     let t = use_texts();
     let live = use_live_board();
     let id = StoredValue::new(id);
-    let agent = Memo::new(move |_| live.board.with(|b| b.agent(&id.get_value()).cloned()));
+    let agent = Memo::new(move |_| {
+        let id = id.get_value();
+        live.with(|b| b.agent(&id).map(|a| Agent::clone(a)))
+    });
     let title = Signal::derive(move || {
         let name = agent
             .with(|a| a.as_ref().map(|a| a.name.clone()))
@@ -166,8 +171,8 @@ fn PresenceTimeline(id: StoredValue<String>) -> impl IntoView {
     let today = use_clock().today();
     let day = Memo::new(move |_| {
         let start = today.get();
-        live.board
-            .with(|b| b.presence().day(&id.get_value(), start))
+        let id = id.get_value();
+        live.with(|b| b.presence().day(&id, start))
     });
     let entry = move |change: PresenceChange, carried: bool| {
         let by = change.set_by.map(|by| {
@@ -206,23 +211,15 @@ fn PresenceTimeline(id: StoredValue<String>) -> impl IntoView {
 #[component]
 fn OpenConversations(id: StoredValue<String>) -> impl IntoView {
     let t = use_texts();
-    let live = use_live_board();
-    let conversations = Memo::new(move |_| {
-        live.board.with(|b| {
-            let mut mine: Vec<_> = b
-                .conversations()
-                .iter()
-                .filter(|c| c.agent.as_ref().is_some_and(|a| a.id == id.get_value()))
-                .cloned()
-                .collect();
-            mine.sort_by(|a, b| {
-                a.status_since
-                    .cmp(&b.status_since)
-                    .then_with(|| a.id.cmp(&b.id))
-            });
-            mine
-        })
-    });
+    // Their conversations, longest in their status first.
+    let query = ConversationQuery {
+        agents: [id.get_value()].into(),
+        sort: ConversationSort::TimeInStatus,
+        dir: SortDir::Desc,
+        ..ConversationQuery::default()
+    };
+    let rows: ConversationRows = open_rows(Signal::stored(query));
+    let conversations = Memo::new(move |_| rows.records_tracked());
     view! {
         <Show
             when=move || conversations.with(|c| !c.is_empty())
@@ -231,9 +228,9 @@ fn OpenConversations(id: StoredValue<String>) -> impl IntoView {
             <ul class="agent-conversations">
                 {move || conversations.get().into_iter().map(|c| view! {
                     <li class="agent-conversations__item">
-                        <ChannelBadge channel=c.channel />
-                        <StatusBadge status=c.status />
-                        <span class="agent-conversations__customer">{c.customer.name}</span>
+                        <ChannelBadge channel=c.channel.clone() />
+                        <StatusBadge status=c.status.clone() />
+                        <span class="agent-conversations__customer">{c.customer.name.clone()}</span>
                         <Elapsed since=c.status_since />
                     </li>
                 }).collect_view()}

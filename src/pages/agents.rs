@@ -5,10 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use monitor_core::agent_query::AgentQuery;
-use monitor_core::agent_select::select_agents;
+use monitor_core::board::Board;
 use monitor_core::export::{agent_cells, csv_text};
-use monitor_core::indicators::{agent_indicators, ConversationStats};
+use monitor_core::indicators::ConversationIndicators;
 use monitor_core::permissions::Permissions;
+use monitor_core::query::ConversationQuery;
 use monitor_core::wire::Timestamp;
 use monitor_core::AgentStatus;
 
@@ -26,6 +27,7 @@ use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::url_query::use_url_query;
+use crate::state::views::{open_rows, AgentRows, ConversationRows};
 
 #[component]
 pub fn AgentsPage(
@@ -39,37 +41,29 @@ pub fn AgentsPage(
     let url = use_url_query::<AgentQuery>();
     let query = url.query;
 
-    let rows = Memo::new(move |_| {
-        live.board
-            .with(|b| query.with(|q| select_agents(b.agents(), q)))
-    });
-    let total = Memo::new(move |_| live.board.with(|b| b.agents().len()));
+    let rows: AgentRows = open_rows(query.into());
+    let shown = Memo::new(move |_| rows.len());
+    let total = Memo::new(move |_| live.with(Board::agent_count));
 
     // Conversation indicators cover the departments the agent filter selects.
-    let conversation_rows = Memo::new(move |_| {
-        live.board.with(|b| {
-            query.with(|q| {
-                b.conversations()
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| {
-                        q.departments.is_empty() || q.departments.contains(&c.department.id)
-                    })
-                    .map(|(i, _)| i)
-                    .collect::<Vec<usize>>()
-            })
-        })
+    let conversation_query = Memo::new(move |_| ConversationQuery {
+        departments: query.with(|q| q.departments.clone()),
+        ..ConversationQuery::default()
     });
-    let conversation_stats = Memo::new(move |_| {
-        live.board.with(|b| {
-            conversation_rows.with(|r| ConversationStats::from_rows(b.conversations(), r))
-        })
+    let conversations: ConversationRows = open_rows(conversation_query.into());
+    let conversation_numbers = Signal::derive(move || {
+        let now = now.get();
+        conversations
+            .figures(|f| f.stats_at(now))
+            .unwrap_or_else(ConversationIndicators::empty)
     });
-    let wait_stats = live.wait_stats(conversation_rows.into());
-    let agent_numbers = Memo::new(move |_| {
-        live.board
-            .with(|b| rows.with(|r| agent_indicators(b.agents(), r)))
+    let wait_numbers = Signal::derive(move || {
+        let now = now.get();
+        conversations
+            .figures(|f| f.waits_at(now))
+            .unwrap_or_default()
     });
+    let agent_numbers = Memo::new(move |_| Some(rows.indicators()));
 
     let status_choices = Signal::derive(move || {
         let t = t.get();
@@ -83,8 +77,8 @@ pub fn AgentsPage(
     });
     let department_choices = Signal::derive(move || {
         let mut departments = BTreeMap::new();
-        live.board.with(|b| {
-            for d in b.agents().iter().flat_map(|a| a.departments.iter()) {
+        live.with(|b| {
+            for d in b.agents().flat_map(|a| a.departments.iter()) {
                 departments
                     .entry(d.name.clone())
                     .or_insert_with(|| d.id.clone());
@@ -99,20 +93,21 @@ pub fn AgentsPage(
     let can_set_presence = use_context::<Permissions>().is_some_and(|p| p.can_set_agent_presence());
 
     let export_file = Callback::new(move |(t, at): (&'static Texts, Timestamp)| {
-        live.board.with_untracked(|b| {
-            rows.with_untracked(|r| CsvFile {
-                kind: "agents",
-                rows: r.len(),
-                text: csv_text(&agent_header(t), b.agents(), r, |a| agent_cells(a, at)),
-            })
-        })
+        let records = rows.records_untracked();
+        CsvFile {
+            kind: "agents",
+            rows: records.len(),
+            text: csv_text(&agent_header(t), records.iter().map(|a| &**a), |a| {
+                agent_cells(a, at)
+            }),
+        }
     });
 
     let count = move || {
         fill(
             t.get().agents_shown,
             &[
-                ("shown", &format_count(rows.with(Vec::len), locale.get())),
+                ("shown", &format_count(shown.get(), locale.get())),
                 ("total", &format_count(total.get(), locale.get())),
             ],
         )
@@ -121,9 +116,9 @@ pub fn AgentsPage(
     view! {
         <section class="page page--agents">
             <Indicators
-                conversations=Signal::derive(move || conversation_stats.with(|s| s.at(now.get())))
-                waits=Signal::derive(move || wait_stats.with(|s| s.total_at(now.get())))
-                agents=Signal::derive(move || Some(agent_numbers.get()))
+                conversations=conversation_numbers
+                waits=wait_numbers
+                agents=agent_numbers
                 averages
             />
             {move || details.get().map(|id| {
@@ -141,7 +136,7 @@ pub fn AgentsPage(
                 <SearchBox
                     label=Signal::derive(move || t.get().search)
                     placeholder=Signal::derive(move || t.get().search_agents_placeholder)
-                    value=Signal::derive(move || query.with(|q| q.search.clone()))
+                    value=Memo::new(move |_| query.with(|q| q.search.clone()))
                     on_input=Callback::new(move |text: String| url.update(|q| q.search = text))
                 />
                 <div class="toolbar__filters" role="group" aria-label=move || t.get().filters>
@@ -173,14 +168,15 @@ pub fn AgentsPage(
             <StaleDataBanner />
             <DataGate>
                 <AgentsTable
-                    rows=rows
+                    total=shown
+                    rows_in=Callback::new(move |range| rows.rows_in(range))
                     query=query
                     on_sort=Callback::new(move |sort| url.update(|q| {
                         if q.sort == sort { q.dir = q.dir.toggled() } else { q.sort = sort }
                     }))
                     on_details=Callback::new(move |id| details.set(Some(id)))
                 />
-                <Show when=move || rows.with(Vec::is_empty)>
+                <Show when=move || shown.get() == 0>
                     <p class="empty">{move || t.get().no_agents}</p>
                 </Show>
             </DataGate>

@@ -3,10 +3,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
+use monitor_core::agent_query::AgentQuery;
+use monitor_core::board::Board;
 use monitor_core::export::{conversation_cells, csv_text};
-use monitor_core::indicators::{agent_indicators, ConversationStats};
+use monitor_core::indicators::ConversationIndicators;
 use monitor_core::query::{ConversationQuery, UNASSIGNED};
-use monitor_core::select::select_conversations;
 use monitor_core::wire::Timestamp;
 use monitor_core::{Channel, ConversationStatus};
 
@@ -26,6 +27,7 @@ use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::saved_views::SavedViewsStore;
 use crate::state::url_query::use_url_query;
+use crate::state::views::{open_rows, AgentRows, ConversationRows};
 
 /// The statuses an active conversation can have, in filter order.
 const ACTIVE_STATUSES: [ConversationStatus; 4] = [
@@ -62,35 +64,70 @@ pub fn ConversationsPage(
     let url = use_url_query::<ConversationQuery>();
     let query = url.query;
 
-    let rows = Memo::new(move |_| {
-        live.board
-            .with(|b| query.with(|q| select_conversations(b.conversations(), q)))
-    });
-    let total = Memo::new(move |_| live.board.with(|b| b.conversations().len()));
-    let conversation_stats = Memo::new(move |_| {
-        live.board
-            .with(|b| rows.with(|r| ConversationStats::from_rows(b.conversations(), r)))
-    });
-    let wait_stats = live.wait_stats(rows.into());
+    let rows: ConversationRows = open_rows(query.into());
+    let shown = Memo::new(move |_| rows.len());
+    let total = Memo::new(move |_| live.with(Board::conversation_count));
     // Agent counts cover the departments the conversation filter selects.
-    let agent_numbers = Memo::new(move |_| {
-        agents.then(|| {
-            live.board.with(|b| {
-                query.with(|q| {
-                    let rows: Vec<usize> = b
-                        .agents()
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, a)| {
-                            q.departments.is_empty()
-                                || a.departments.iter().any(|d| q.departments.contains(&d.id))
-                        })
-                        .map(|(i, _)| i)
-                        .collect();
-                    agent_indicators(b.agents(), &rows)
-                })
+    let agent_query = Memo::new(move |_| AgentQuery {
+        departments: query.with(|q| q.departments.clone()),
+        ..AgentQuery::default()
+    });
+    let agent_rows: Option<AgentRows> = agents.then(|| open_rows(agent_query.into()));
+    let agent_numbers = Memo::new(move |_| agent_rows.map(|r| r.indicators()));
+    let conversation_numbers = Signal::derive(move || {
+        let now = now.get();
+        rows.figures(|f| f.stats_at(now))
+            .unwrap_or_else(ConversationIndicators::empty)
+    });
+    let wait_numbers = Signal::derive(move || {
+        let now = now.get();
+        rows.figures(|f| f.waits_at(now)).unwrap_or_default()
+    });
+    let breakdown = Callback::new(move |now: Timestamp| {
+        rows.figures(|f| (f.departments_at(now), f.channels_at(now)))
+            .unwrap_or_default()
+    });
+
+    // The selection never holds a row that is not in view: what is
+    // checked is what "End selected" acts on.
+    Effect::new(move |_| {
+        rows.track();
+        if actions.selection.with_untracked(BTreeSet::is_empty) {
+            return;
+        }
+        let id = rows.id();
+        let stale: Vec<String> = actions.selection.with_untracked(|s| {
+            live.with_untracked(|b| {
+                s.iter()
+                    .filter(|c| !id.is_some_and(|id| b.conversation_view_has(id, c)))
+                    .cloned()
+                    .collect()
             })
-        })
+        });
+        if !stale.is_empty() {
+            actions.selection.update(|s| {
+                stale.iter().for_each(|id| {
+                    s.remove(id);
+                })
+            });
+        }
+    });
+    let all_selected = Memo::new(move |_| {
+        let n = shown.get();
+        let selected = actions.selection.with(BTreeSet::len);
+        // The selection is a subset of the rows in view.
+        n > 0 && selected >= n
+    });
+    let select_all = Callback::new(move |on: bool| {
+        let ids: BTreeSet<String> = if on {
+            rows.records_untracked()
+                .iter()
+                .map(|c| c.id.clone())
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
+        actions.selection.set(ids);
     });
 
     let status_choices = Signal::derive(move || {
@@ -116,8 +153,9 @@ pub fn ConversationsPage(
     // Agents and departments come from the conversations on the board; these
     // are read only while their list is open.
     let agent_choices = Signal::derive(move || {
+        let unassigned = t.get().unassigned.to_owned();
         let mut agents = BTreeMap::new();
-        live.board.with(|b| {
+        live.with(|b| {
             for c in b.conversations() {
                 if let Some(a) = &c.agent {
                     agents.entry(a.name.clone()).or_insert_with(|| a.id.clone());
@@ -126,7 +164,7 @@ pub fn ConversationsPage(
         });
         let unassigned = Choice {
             value: UNASSIGNED.to_owned(),
-            text: t.get().unassigned.to_owned(),
+            text: unassigned,
         };
         std::iter::once(unassigned)
             .chain(
@@ -138,7 +176,7 @@ pub fn ConversationsPage(
     });
     let department_choices = Signal::derive(move || {
         let mut departments = BTreeMap::new();
-        live.board.with(|b| {
+        live.with(|b| {
             for c in b.conversations() {
                 departments
                     .entry(c.department.name.clone())
@@ -151,14 +189,17 @@ pub fn ConversationsPage(
             .collect()
     });
 
-    let selected_statuses = Signal::derive(move || {
+    let selected_statuses = Memo::new(move |_| {
         query.with(|q| q.statuses.iter().map(|s| s.as_str().to_owned()).collect())
     });
-    let selected_channels = Signal::derive(move || {
+    let selected_channels = Memo::new(move |_| {
         query.with(|q| q.channels.iter().map(|c| c.as_str().to_owned()).collect())
     });
-    let selected_agents = Signal::derive(move || query.with(|q| q.agents.clone()));
-    let selected_departments = Signal::derive(move || query.with(|q| q.departments.clone()));
+    let selected_agents = Memo::new(move |_| query.with(|q| q.agents.clone()));
+    let selected_departments = Memo::new(move |_| query.with(|q| q.departments.clone()));
+    let search = Memo::new(move |_| query.with(|q| q.search.clone()));
+    let awaiting = Memo::new(move |_| query.with(|q| q.awaiting));
+    let unfiltered = Memo::new(move |_| query.with(ConversationQuery::is_unfiltered));
 
     let store = SavedViewsStore::load();
     apply_default_view(store, url);
@@ -166,22 +207,21 @@ pub fn ConversationsPage(
     let close_panel = Callback::new(move |_| panel.set(None));
 
     let export_file = Callback::new(move |(t, at): (&'static Texts, Timestamp)| {
-        live.board.with_untracked(|b| {
-            rows.with_untracked(|r| CsvFile {
-                kind: "conversations",
-                rows: r.len(),
-                text: csv_text(&conversation_header(t), b.conversations(), r, |c| {
-                    conversation_cells(c, at)
-                }),
-            })
-        })
+        let records = rows.records_untracked();
+        CsvFile {
+            kind: "conversations",
+            rows: records.len(),
+            text: csv_text(&conversation_header(t), records.iter().map(|c| &**c), |c| {
+                conversation_cells(c, at)
+            }),
+        }
     });
 
     let count = move || {
         fill(
             t.get().rows_shown,
             &[
-                ("shown", &format_count(rows.with(Vec::len), locale.get())),
+                ("shown", &format_count(shown.get(), locale.get())),
                 ("total", &format_count(total.get(), locale.get())),
             ],
         )
@@ -190,17 +230,17 @@ pub fn ConversationsPage(
     view! {
         <section class="page page--conversations">
             <Indicators
-                conversations=Signal::derive(move || conversation_stats.with(|s| s.at(now.get())))
-                waits=Signal::derive(move || wait_stats.with(|s| s.total_at(now.get())))
+                conversations=conversation_numbers
+                waits=wait_numbers
                 agents=agent_numbers
                 averages
             />
-            <WaitBreakdown stats=wait_stats />
+            <WaitBreakdown breakdown />
             <div class="toolbar" role="search">
                 <SearchBox
                     label=Signal::derive(move || t.get().search)
                     placeholder=Signal::derive(move || t.get().search_placeholder)
-                    value=Signal::derive(move || query.with(|q| q.search.clone()))
+                    value=search
                     on_input=Callback::new(move |text: String| url.update(|q| q.search = text))
                 />
                 <div class="toolbar__filters" role="group" aria-label=move || t.get().filters>
@@ -235,7 +275,7 @@ pub fn ConversationsPage(
                     <label class="toggle">
                         <input
                             type="checkbox"
-                            prop:checked=move || query.with(|q| q.awaiting)
+                            prop:checked=move || awaiting.get()
                             on:change=move |e| {
                                 let on = event_target_checked(&e);
                                 url.update(|q| q.awaiting = on)
@@ -243,7 +283,7 @@ pub fn ConversationsPage(
                         />
                         {move || t.get().filter_awaiting}
                     </label>
-                    <Show when=move || !query.with(ConversationQuery::is_unfiltered)>
+                    <Show when=move || !unfiltered.get()>
                         <button class="button button--link" on:click=move |_| url.update(|q| *q = q.without_filters())>
                             {move || t.get().clear_filters}
                         </button>
@@ -283,14 +323,17 @@ pub fn ConversationsPage(
             <StaleDataBanner />
             <DataGate>
                 <ConversationsTable
-                    rows=rows
+                    total=shown
+                    rows_in=Callback::new(move |range| rows.rows_in(range))
                     query=query
                     on_sort=Callback::new(move |sort| url.update(|q| {
                         if q.sort == sort { q.dir = q.dir.toggled() } else { q.sort = sort }
                     }))
                     selectable=bulk_end
+                    all_selected
+                    on_select_all=select_all
                 />
-                <Show when=move || rows.with(Vec::is_empty)>
+                <Show when=move || shown.get() == 0>
                     <p class="empty">{move || t.get().no_rows}</p>
                 </Show>
             </DataGate>

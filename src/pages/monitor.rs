@@ -25,6 +25,8 @@ use crate::i18n::use_texts;
 use crate::state::actions::{provide_actions, use_actions};
 use crate::state::alerts::provide_alerts;
 use crate::state::clock::use_clock;
+use crate::state::config::use_config;
+use crate::state::feed::start_feed;
 use crate::state::live::{provide_live_board, use_live_board};
 use crate::state::session::use_session;
 
@@ -45,7 +47,8 @@ pub fn Monitor(
     let can_view_agents = permissions.can_view_agents();
     provide_context(permissions);
     provide_context(api.clone());
-    provide_live_board(api, can_view_agents);
+    let live = provide_live_board(use_config().wait_thresholds);
+    start_feed(api, live, can_view_agents);
     forget_yesterdays_presence();
     provide_alerts();
     provide_actions();
@@ -79,11 +82,7 @@ fn wallboard_href() -> String {
 fn forget_yesterdays_presence() {
     let live = use_live_board();
     let today = use_clock().today();
-    Effect::new(move |_| {
-        let start = today.get();
-        live.board
-            .update_untracked(|b| b.forget_presence_before(start));
-    });
+    Effect::new(move |_| live.forget_presence_before(today.get()));
 }
 
 /// The header, tabs and the current section.

@@ -6,14 +6,15 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use monitor_core::agent_query::AgentQuery;
 use monitor_core::elapsed::format_elapsed;
-use monitor_core::indicators::agent_indicators;
 use monitor_core::indicators::waits::WaitNumbers;
+use monitor_core::query::ConversationQuery;
 
 use crate::components::feed_status::{ConnectionIndicator, StaleDataBanner};
 use crate::i18n::{format_count, use_locale, use_texts, Locale, Texts};
 use crate::state::clock::use_clock;
-use crate::state::live::use_live_board;
+use crate::state::views::{open_rows, AgentRows, ConversationRows};
 
 /// Seconds each department stays in the spotlight, unless `?rotate=` says.
 const DEFAULT_ROTATE_SECS: i64 = 12;
@@ -81,7 +82,6 @@ pub fn WallboardPage(
 ) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let live = use_live_board();
     let now = use_clock().now();
     let params = use_query_map();
     let rotate_secs = Memo::new(move |_| {
@@ -92,30 +92,31 @@ pub fn WallboardPage(
             .unwrap_or(DEFAULT_ROTATE_SECS)
     });
     // The whole board: the wallboard has no filters.
-    let all = Memo::new(move |_| {
-        live.board
-            .with(|b| (0..b.conversations().len()).collect::<Vec<_>>())
+    let conversations: ConversationRows = open_rows(Signal::stored(ConversationQuery::default()));
+    let agent_rows: AgentRows = open_rows(Signal::stored(AgentQuery::default()));
+    let in_progress = Memo::new(move |_| conversations.figures(|f| f.in_progress()).unwrap_or(0));
+    let online = Memo::new(move |_| agent_rows.indicators().online);
+    let total = Memo::new(move |_| {
+        let now = now.get();
+        conversations
+            .figures(|f| f.waits_at(now))
+            .unwrap_or_default()
     });
-    let stats = live.wait_stats(all.into());
-    let in_progress = Memo::new(move |_| {
-        live.board.with(|b| {
-            b.conversations()
-                .iter()
-                .filter(|c| c.status == monitor_core::ConversationStatus::InProgress)
-                .count()
-        })
-    });
-    let online = Memo::new(move |_| {
-        live.board.with(|b| {
-            let all: Vec<usize> = (0..b.agents().len()).collect();
-            agent_indicators(b.agents(), &all).online
-        })
-    });
-    let total = Memo::new(move |_| stats.with(|s| s.total_at(now.get())));
     let count = move |f: fn(&WaitNumbers) -> usize| {
         Signal::derive(move || total.with(|n| format_count(f(n), locale.get())))
     };
-    let departments = Memo::new(move |_| stats.with(|s| s.departments_at(now.get())));
+    let departments = Memo::new(move |_| {
+        let now = now.get();
+        conversations
+            .figures(|f| f.departments_at(now))
+            .unwrap_or_default()
+    });
+    let channels = Memo::new(move |_| {
+        let now = now.get();
+        conversations
+            .figures(|f| f.channels_at(now))
+            .unwrap_or_default()
+    });
     // The spotlight moves with the shared clock: no timer of its own.
     let spotlight = Memo::new(move |_| {
         let n = departments.with(Vec::len) as i64;
@@ -169,7 +170,7 @@ pub fn WallboardPage(
             <section class="wallboard__groups" aria-label=move || t.get().wallboard_channels>
                 {move || {
                     let (t, locale) = (t.get(), locale.get());
-                    stats.with(|s| s.channels_at(now.get()))
+                    channels.get()
                         .into_iter()
                         .map(|(c, n)| group_card(t.channel(&c), n, t, locale, false))
                         .collect_view()

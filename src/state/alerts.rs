@@ -177,11 +177,11 @@ pub fn provide_alerts() -> Alerts {
             tracker.set_value(AlertTracker::default());
             return;
         }
-        let fresh = live.board.with_untracked(|b| {
+        let fresh = live.with_untracked(|b| {
             thresholds.with_value(|thresholds| {
                 tracker
                     .try_update_value(|tracker| {
-                        tracker.check(b.conversations(), thresholds, &settings, now)
+                        tracker.check(b.conversations().map(|c| &**c), thresholds, &settings, now)
                     })
                     .unwrap_or_default()
             })

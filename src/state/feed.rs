@@ -1,5 +1,6 @@
 //! The task that keeps the board true: a snapshot, then the change stream
-//! applied on top of it (or, in polling mode, a snapshot every interval).
+//! on top of it (or, in polling mode, a snapshot every interval), all
+//! handed to the live board, which applies them at its next flush.
 //!
 //! It never shows a guess. A lost event (a gap in `after`), a `resync` or an
 //! undecodable event reloads the snapshot; a broken or silent connection
@@ -14,7 +15,7 @@ use futures::future::{select, Either};
 use futures::StreamExt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use monitor_core::board::{Applied, Board};
+use monitor_core::board::{Input, Staged};
 use monitor_core::clock::ClockOffset;
 use monitor_core::config::{Config, LiveMode};
 use monitor_core::event::StreamEvent;
@@ -32,8 +33,10 @@ use crate::api::{open_stream, ApiClient, ApiError, StreamItem};
 /// connection looks open (a proxy holding it, a server that hung).
 const SILENCE_LIMIT_MS: u32 = 30_000;
 
-/// Starts the feed; it stops when the calling owner is disposed.
-pub(super) fn start_feed(api: ApiClient, live: LiveBoard, with_agents: bool) {
+/// Starts the feed into `live`; it stops when the calling owner is
+/// disposed. `with_agents`: the profile may see agents (others get 403 on
+/// that snapshot, by design).
+pub fn start_feed(api: ApiClient, live: LiveBoard, with_agents: bool) {
     let config = use_context::<Config>();
     let controller = AbortController::new().ok();
     let cancelled = Rc::new(Cell::new(false));
@@ -136,13 +139,12 @@ impl Feed {
             sent,
             received,
         ));
-        // One change: the table never shows new conversations with old agents.
-        self.live.replace(|b| {
-            b.load_conversations(snapshot);
-            if let Some(agents) = agents {
-                b.load_agents(agents);
-            }
-        });
+        // One flush: the table never shows new conversations with old agents.
+        self.live.stage(Input::Conversations(snapshot));
+        if let Some(agents) = agents {
+            self.live.stage(Input::Agents(agents));
+        }
+        self.live.flush_now();
         self.mark_synced();
         Ok(())
     }
@@ -157,7 +159,7 @@ impl Feed {
             if self.cancelled.get() {
                 return StreamEnd::Stop;
             }
-            let from = self.live.board.with_untracked(Board::sequence);
+            let from = self.live.resume_from();
             match open_stream(&self.api, from, &signal).await {
                 Ok(stream) => {
                     failures = 0;
@@ -223,30 +225,18 @@ impl Feed {
                 sequence,
                 after,
                 change,
-            } => {
-                // Checked before changing anything, so a duplicate or a gap
-                // never counts as a change held back while paused.
-                let verdict = self.live.board.with_untracked(|b| {
-                    if sequence <= b.sequence() {
-                        Some(Applied::Ignored)
-                    } else if after != b.sequence() {
-                        Some(Applied::Gap)
-                    } else {
-                        None
-                    }
-                });
-                match verdict {
-                    Some(Applied::Gap) => Some(StreamEnd::Resync),
-                    Some(_) => None,
-                    None => {
-                        self.live.change(|b| {
-                            b.apply(sequence, after, change);
-                        });
-                        self.mark_synced();
-                        None
-                    }
+            } => match self.live.stage(Input::Change {
+                sequence,
+                after,
+                change,
+            }) {
+                Staged::Gap => Some(StreamEnd::Resync),
+                Staged::Ignored => None,
+                Staged::Accepted => {
+                    self.mark_synced();
+                    None
                 }
-            }
+            },
             StreamEvent::Resync => Some(StreamEnd::Resync),
             StreamEvent::Heartbeat { .. } => {
                 self.mark_synced();
@@ -282,13 +272,14 @@ impl Feed {
 
     /// Waits `ms`, cut short by the Retry button or the end of the session.
     async fn wait(&self, ms: u32) {
-        let retry_seen = self.live.retry.get_untracked();
+        let retries = self.live.retries();
+        let retry_seen = retries.get_untracked();
         let mut remaining = ms;
         while remaining > 0 && !self.cancelled.get() {
             let step = remaining.min(100);
             sleep(step).await;
             remaining -= step;
-            if self.live.retry.try_get_untracked() != Some(retry_seen) {
+            if retries.try_get_untracked() != Some(retry_seen) {
                 return;
             }
         }

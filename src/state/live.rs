@@ -1,18 +1,22 @@
-//! The live board and what is known about its freshness.
+//! The live board: the one writer of the board, and what is known about
+//! its freshness.
 //!
-//! The board is filled by the feed (`state::feed`). While the user pauses
-//! updates, or while the tab is hidden, changes keep being applied but the
-//! lists are not re-rendered; on resume (or return) the current state shows
-//! at once. Timers keep ticking either way.
+//! The feed, the action dialogs and the presence controls all hand their
+//! news to [`LiveBoard::stage`]; nothing else changes the board. Staged
+//! news is applied at the next flush, at most [`FLUSH_INTERVAL_MS`] later,
+//! in one step that also brings every open view (a tab's rows, count and
+//! figures) up to date, so what is on screen is always one consistent
+//! state. While the user pauses updates, or while the tab is hidden,
+//! nothing is flushed: the list, its count, scrolling, selection, export
+//! and every action keep acting on exactly the rows on screen. Timers keep
+//! ticking either way.
 
 use leptos::prelude::*;
-use monitor_core::board::Board;
-use monitor_core::indicators::waits::WaitStats;
+use monitor_core::board::{Board, Input, Staged};
+use monitor_core::wire::{Conversation, Timestamp};
 
 use super::clock::use_clock;
-use super::config::use_config;
-use super::feed::start_feed;
-use crate::api::{ApiClient, ApiError};
+use crate::api::ApiError;
 
 /// Where the feed stands, for the connection indicator.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,10 +30,18 @@ pub enum FeedPhase {
     },
 }
 
+/// The longest a change waits before it shows. A flush costs what changed
+/// (see `monitor_core::live`), so this only coalesces bursts: at 200
+/// events a second, one flush takes in about 20 of them.
+pub const FLUSH_INTERVAL_MS: u64 = 100;
+
 /// The board and what is known about its freshness.
 #[derive(Clone, Copy)]
 pub struct LiveBoard {
-    pub board: RwSignal<Board>,
+    /// Not a signal: read through [`Self::with`], which tracks `revision`.
+    board: StoredValue<Board>,
+    /// Bumped by every flush that changed the board.
+    revision: RwSignal<u64>,
     pub phase: RwSignal<FeedPhase>,
     /// The last failure, shown until the feed is healthy again.
     pub error: RwSignal<Option<ApiError>>,
@@ -39,39 +51,114 @@ pub struct LiveBoard {
     pub paused: RwSignal<bool>,
     /// The document is hidden (another tab is in front).
     pub hidden: RwSignal<bool>,
-    /// Changes applied but not yet shown (while paused or hidden).
-    pub waiting: RwSignal<u32>,
+    /// Rows with news not shown yet (while paused or hidden).
+    pub waiting: RwSignal<usize>,
     pub(super) retry: RwSignal<u32>,
-    /// A coalesced re-render is already on its way.
-    render_scheduled: StoredValue<bool>,
+    /// A flush is already on its way.
+    flush_scheduled: StoredValue<bool>,
 }
 
-/// The longest a change waits before it shows. Each render re-filters,
-/// re-sorts and recounts the whole board (tens of ms at 50,000
-/// conversations), so bursts are coalesced: half a second keeps the lists
-/// visibly live while capping that work at two passes a second (measured in
-/// BENCHMARKS.md).
-pub const RENDER_INTERVAL_MS: u64 = 500;
-
 impl LiveBoard {
-    /// The wait indicators of the conversations at `rows` (indices into the
-    /// board's conversations), against the configured thresholds; recomputed
-    /// when the board or the rows change, read per tick.
-    pub fn wait_stats(&self, rows: Signal<Vec<usize>>) -> Memo<WaitStats> {
-        let board = self.board;
-        let thresholds = StoredValue::new(use_config().wait_thresholds);
-        Memo::new(move |_| {
-            board.with(|b| {
-                rows.with(|r| {
-                    thresholds.with_value(|t| WaitStats::from_rows(b.conversations(), r, t))
-                })
-            })
-        })
+    /// Reads the board as of the last flush, re-running the caller when a
+    /// flush changes it. Read signals before, not inside, `f`.
+    pub fn with<T>(&self, f: impl FnOnce(&Board) -> T) -> T {
+        self.revision.track();
+        self.board.with_value(f)
+    }
+
+    /// Reads the board without subscribing to its changes.
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Board) -> T) -> T {
+        self.board.with_value(f)
+    }
+
+    /// Changes the board (views open or close, their queries change):
+    /// for `state::views` only.
+    pub(super) fn update_views<T>(&self, f: impl FnOnce(&mut Board) -> T) -> Option<T> {
+        self.board.try_update_value(f)
+    }
+
+    /// Bumped by every flush that changed the board.
+    pub fn revision(&self) -> ReadSignal<u64> {
+        self.revision.read_only()
+    }
+
+    /// Takes news for the board; it shows at the next flush. A stream
+    /// change is checked against the stream position first.
+    pub fn stage(&self, input: Input) -> Staged {
+        let staged = self
+            .board
+            .try_update_value(|b| b.stage(input))
+            .unwrap_or(Staged::Ignored);
+        if staged == Staged::Accepted {
+            self.schedule_flush();
+        }
+        staged
+    }
+
+    /// Where the stream resumes: after everything staged.
+    pub fn resume_from(&self) -> u64 {
+        self.board.with_value(Board::sequence)
+    }
+
+    /// The results of the user's own action, shown at once (unless
+    /// frozen: then with everything else on resume).
+    pub fn show_own_results(&self, conversations: impl IntoIterator<Item = Conversation>) {
+        self.board.update_value(|b| {
+            for conversation in conversations {
+                b.stage(Input::Own(conversation));
+            }
+        });
+        self.flush_now();
+    }
+
+    /// Forgets presence changes from before `start` (a new day began).
+    pub fn forget_presence_before(&self, start: Timestamp) {
+        self.board.update_value(|b| b.forget_presence_before(start));
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Applies what is staged now, unless frozen.
+    pub fn flush_now(&self) {
+        if self.frozen_untracked() {
+            self.waiting.set(self.board.with_value(Board::waiting));
+            return;
+        }
+        let changed = self.board.try_update_value(Board::flush).unwrap_or(false);
+        if self.waiting.get_untracked() != 0 {
+            self.waiting.set(0);
+        }
+        if changed {
+            self.revision.update(|r| *r += 1);
+        }
+    }
+
+    fn schedule_flush(&self) {
+        if self.frozen_untracked() {
+            self.waiting.set(self.board.with_value(Board::waiting));
+            return;
+        }
+        if self.flush_scheduled.get_value() {
+            return;
+        }
+        self.flush_scheduled.set_value(true);
+        let live = *self;
+        set_timeout(
+            move || {
+                live.flush_scheduled.set_value(false);
+                live.flush_now();
+            },
+            std::time::Duration::from_millis(FLUSH_INTERVAL_MS),
+        );
     }
 
     /// Cuts the current backoff short (the "Retry" button).
     pub fn retry_now(&self) {
         self.retry.update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// The count behind the Retry button, for the feed's waits.
+    pub fn retries(&self) -> RwSignal<u32> {
+        self.retry
     }
 
     pub fn has_data(&self) -> bool {
@@ -81,50 +168,15 @@ impl LiveBoard {
     fn frozen_untracked(&self) -> bool {
         self.paused.get_untracked() || self.hidden.get_untracked()
     }
-
-    /// Replaces the board's content (a snapshot): shown at once unless frozen.
-    pub(super) fn replace(&self, f: impl FnOnce(&mut Board)) {
-        if self.frozen_untracked() {
-            self.board.update_untracked(f);
-            self.waiting.update(|n| *n = n.saturating_add(1));
-        } else {
-            self.board.update(f);
-        }
-    }
-
-    /// Changes the board. The change is applied at once, but the lists
-    /// re-render at most every [`RENDER_INTERVAL_MS`]: at 200 events a second
-    /// a render per event would redo the full filter, sort and indicators
-    /// 200 times for no visible gain. While frozen, nothing re-renders.
-    pub(super) fn change(&self, f: impl FnOnce(&mut Board)) {
-        self.board.update_untracked(f);
-        if self.frozen_untracked() {
-            self.waiting.update(|n| *n = n.saturating_add(1));
-        } else if !self.render_scheduled.get_value() {
-            self.render_scheduled.set_value(true);
-            let live = *self;
-            set_timeout(
-                move || {
-                    live.render_scheduled.set_value(false);
-                    if live.frozen_untracked() {
-                        // Frozen meanwhile: the thaw shows it (it must not be lost).
-                        live.waiting.update(|n| *n = n.saturating_add(1));
-                    } else {
-                        live.board.notify();
-                    }
-                },
-                std::time::Duration::from_millis(RENDER_INTERVAL_MS),
-            );
-        }
-    }
 }
 
-/// Creates the board for this session and starts its feed; both stop when
-/// the calling owner is disposed (sign-out, profile switch). `with_agents`:
-/// the profile may see agents (others get 403 on that snapshot, by design).
-pub fn provide_live_board(api: ApiClient, with_agents: bool) -> LiveBoard {
+/// Creates the board for this session; it is dropped when the calling
+/// owner is disposed (sign-out, profile switch). Waits are judged by the
+/// configured thresholds.
+pub fn provide_live_board(thresholds: monitor_core::thresholds::WaitThresholds) -> LiveBoard {
     let live = LiveBoard {
-        board: RwSignal::new(Board::new()),
+        board: StoredValue::new(Board::with_thresholds(thresholds)),
+        revision: RwSignal::new(0),
         phase: RwSignal::new(FeedPhase::Connecting),
         error: RwSignal::new(None),
         synced_at: RwSignal::new(None),
@@ -132,7 +184,7 @@ pub fn provide_live_board(api: ApiClient, with_agents: bool) -> LiveBoard {
         hidden: RwSignal::new(document().hidden()),
         waiting: RwSignal::new(0),
         retry: RwSignal::new(0),
-        render_scheduled: StoredValue::new(false),
+        flush_scheduled: StoredValue::new(false),
     };
     provide_context(live);
 
@@ -140,15 +192,13 @@ pub fn provide_live_board(api: ApiClient, with_agents: bool) -> LiveBoard {
         live.hidden.set(document().hidden());
     });
     on_cleanup(move || visibility.remove());
-    // Thawing shows everything that happened meanwhile, in one render.
+    // Thawing shows everything that happened meanwhile, in one flush.
     Effect::new(move |_| {
         let frozen = live.paused.get() || live.hidden.get();
-        if !frozen && live.waiting.get_untracked() > 0 {
-            live.waiting.set(0);
-            live.board.notify();
+        if !frozen {
+            live.flush_now();
         }
     });
-    start_feed(api, live, with_agents);
     live
 }
 

@@ -14,3 +14,4 @@ pub mod session;
 pub mod theme;
 pub mod timing;
 pub mod url_query;
+pub mod views;

@@ -28,11 +28,6 @@ pub fn backoff_ms(attempt: u32) -> u32 {
 
 /// Local time of day of a browser timestamp, "hh:mm:ss" in the user's locale.
 pub fn time_of_day(ms: f64, locale: &str) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    let options = js_sys::Object::new();
-    for key in ["hour", "minute", "second"] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &"2-digit".into());
-    }
-    date.to_locale_time_string_with_options(locale, &options)
-        .into()
+    crate::i18n::intl::format(locale, crate::i18n::intl::Kind::TimeWithSeconds, ms)
+        .unwrap_or_default()
 }

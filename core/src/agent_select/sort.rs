@@ -59,7 +59,7 @@ pub(super) fn sort_rows(rows: &mut [usize], agents: &[Agent], sort: AgentSort, d
 }
 
 /// The Groups cell's text, char by char, without building it.
-fn group_chars(a: &Agent) -> impl Iterator<Item = char> + Clone + '_ {
+pub(crate) fn group_chars(a: &Agent) -> impl Iterator<Item = char> + Clone + '_ {
     a.departments.iter().enumerate().flat_map(|(i, d)| {
         let separator = if i == 0 { "" } else { GROUPS_SEPARATOR };
         separator.chars().chain(d.name.chars())
@@ -92,14 +92,14 @@ impl Eq for Groups<'_> {}
 /// Active conversations over capacity, compared as an exact fraction (no
 /// float rounding, so 1/3 and 2/6 tie and fall to the id).
 #[derive(Debug, Clone, Copy)]
-struct Load {
+pub(crate) struct Load {
     active: u64,
     /// Never 0.
     capacity: u64,
 }
 
 impl Load {
-    fn of(a: &Agent) -> Self {
+    pub(crate) fn of(a: &Agent) -> Self {
         let (active, capacity) = match (a.active_conversations, a.capacity) {
             // No capacity: an agent who still has conversations cannot take
             // more (full); one who has none is simply idle.

@@ -52,11 +52,7 @@ fn upsert(id: &str, status: ConversationStatus) -> Change {
 }
 
 fn ids(board: &Board) -> Vec<&str> {
-    let mut ids: Vec<&str> = board
-        .conversations()
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let mut ids: Vec<&str> = board.conversations().map(|c| c.id.as_str()).collect();
     ids.sort_unstable();
     ids
 }
@@ -74,9 +70,8 @@ fn a_snapshot_drops_finished_conversations_and_keeps_the_last_duplicate() {
     ));
     assert_eq!(ids(&board), ["a"]);
     assert_eq!(board.conversation("a").map(|c| c.transfers), Some(2));
-    assert_eq!(board.conversation("b"), None);
+    assert!(board.conversation("b").is_none());
     assert_eq!(board.sequence(), 7);
-    assert!(board.conversations.is_consistent());
 }
 
 #[test]
@@ -121,11 +116,12 @@ fn an_own_transfer_shows_at_once_and_its_stream_event_changes_nothing_more() {
     ));
     let transferred = conv("c1", ConversationStatus::Queued, 1);
     board.reflect_action(transferred.clone());
-    assert_eq!(board.conversation("c1"), Some(&transferred));
+    assert_eq!(board.conversation("c1").map(|c| &**c), Some(&transferred));
     assert_eq!(board.sequence(), 5, "the stream position does not move");
     let applied = board.apply(6, 5, Change::ConversationUpsert(transferred.clone()));
     assert_eq!(applied, Applied::Changed);
-    assert_eq!(board.conversations(), [transferred].as_slice());
+    let all: Vec<&Conversation> = board.conversations().map(|c| &**c).collect();
+    assert_eq!(all, [&transferred]);
 }
 
 #[test]
@@ -141,7 +137,7 @@ fn an_own_end_removes_the_conversation_at_once() {
         board.apply(6, 5, Change::ConversationRemove { id: "c1".into() }),
         Applied::Changed
     );
-    assert!(board.conversations().is_empty());
+    assert_eq!(board.conversation_count(), 0);
 }
 
 #[test]
@@ -156,7 +152,7 @@ fn a_duplicate_or_old_event_is_ignored() {
         board.apply(1, 0, upsert("a", ConversationStatus::Queued)),
         Applied::Ignored
     );
-    assert!(board.conversations().is_empty());
+    assert_eq!(board.conversation_count(), 0);
     assert_eq!(board.sequence(), 3);
 }
 
@@ -168,7 +164,7 @@ fn gap_in_after_asks_for_a_resync_and_changes_nothing() {
         board.apply(5, 4, upsert("a", ConversationStatus::Queued)),
         Applied::Gap
     );
-    assert!(board.conversations().is_empty());
+    assert_eq!(board.conversation_count(), 0);
     assert_eq!(board.sequence(), 3);
 }
 
@@ -194,8 +190,8 @@ fn an_upsert_to_finished_removes_the_conversation() {
         board.apply(1, 0, upsert("a", ConversationStatus::Finished)),
         Applied::Changed
     );
-    assert_eq!(board.conversation("a"), None);
-    assert!(board.conversations().is_empty());
+    assert!(board.conversation("a").is_none());
+    assert_eq!(board.conversation_count(), 0);
 }
 
 #[test]
@@ -219,7 +215,6 @@ fn removing_from_the_middle_keeps_the_moved_conversation_findable() {
     board.apply(1, 0, Change::ConversationRemove { id: "b".into() });
     assert_eq!(board.conversation("d").map(|c| c.id.as_str()), Some("d"));
     assert_eq!(ids(&board), ["a", "c", "d"]);
-    assert!(board.conversations.is_consistent());
 }
 
 #[test]
@@ -236,7 +231,6 @@ fn reloading_a_snapshot_replaces_everything() {
     ));
     assert_eq!(ids(&board), ["c"]);
     assert_eq!(board.sequence(), 20);
-    assert!(board.conversations.is_consistent());
 }
 
 #[test]

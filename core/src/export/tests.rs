@@ -55,12 +55,12 @@ fn header() -> Vec<&'static str> {
 
 #[test]
 fn the_file_parses_back_to_the_rows_in_order() {
-    let items = vec![
+    let items = [
         conv("c1", "Ana \"la jefa\"\nPérez"),
         conv("c2", "João"),
         conv("c3", "Zoe"),
     ];
-    let text = csv_text(&header(), &items, &[2, 0], |c| {
+    let text = csv_text(&header(), [&items[2], &items[0]], |c| {
         conversation_cells(c, at(100))
     });
     assert!(text.starts_with(BYTE_ORDER_MARK));
@@ -124,9 +124,7 @@ fn agents_export_their_departments_in_one_cell() {
         status_set_by: None,
     };
     let header: Vec<&str> = AgentField::ALL.iter().map(|f| f.as_str()).collect();
-    let records = read(&csv_text(&header, &[agent], &[0], |a| {
-        agent_cells(a, at(60))
-    }));
+    let records = read(&csv_text(&header, [&agent], |a| agent_cells(a, at(60))));
     assert_eq!(records[1][1], "Bruno");
     assert_eq!(records[1][3], "online");
     assert_eq!(records[1][5], "60");
@@ -136,7 +134,7 @@ fn agents_export_their_departments_in_one_cell() {
 #[test]
 fn an_empty_view_is_just_the_header() {
     let items: Vec<Conversation> = Vec::new();
-    let records = read(&csv_text(&header(), &items, &[], |c| {
+    let records = read(&csv_text(&header(), items.iter().take(0), |c| {
         conversation_cells(c, at(0))
     }));
     assert_eq!(records, vec![header()]);

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod arb;
+
 use chrono::{DateTime, Duration};
 use monitor_core::wire::{Agent, AgentRef, Conversation, Customer, DepartmentRef, Timestamp};
 use monitor_core::{AgentStatus, Channel, ConversationStatus};

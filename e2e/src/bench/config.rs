@@ -43,6 +43,8 @@ pub struct Config {
     pub keystrokes: usize,
     /// Clicks on the "Queued" status filter (even, so the filter ends off).
     pub toggles: usize,
+    /// Changes injected to time change → paint.
+    pub freshness_samples: usize,
     /// Pause after each keystroke or click (a fast typist: ~7 keys/s).
     pub pause: Duration,
     /// Window over which the frozen page's main-thread time is summed.
@@ -62,7 +64,7 @@ pub struct Config {
 }
 
 pub const USAGE: &str = "\
-usage: bench [--quick] [--scales 1000,10000,50000] [--rate 200] [--out FILE | --no-write]
+usage: bench [--quick] [--scales 1000,10000,50000,200000] [--rate 200] [--out FILE | --no-write]
 
   --quick         a short smoke run: 30 keystrokes, 10 filter clicks, 10 s windows
                   and 30 s of events instead of 100 keystrokes, 30 clicks, 20 s/60 s
@@ -79,7 +81,12 @@ impl Config {
     /// Parses the arguments after the binary name.
     pub fn from_args(args: &[String], default_out: PathBuf) -> Result<Config, String> {
         let mut quick = false;
-        let mut scales = vec![Scale::of(1_000), Scale::of(10_000), Scale::of(50_000)];
+        let mut scales = vec![
+            Scale::of(1_000),
+            Scale::of(10_000),
+            Scale::of(50_000),
+            Scale::of(200_000),
+        ];
         let mut rate = 200.0;
         let mut out = Some(default_out);
         let mut iter = args.iter();
@@ -130,6 +137,7 @@ impl Config {
                 rate,
                 keystrokes: 30,
                 toggles: 10,
+                freshness_samples: 10,
                 pause: Duration::from_millis(150),
                 tick_window: secs(10),
                 busy_window: secs(10),
@@ -146,6 +154,7 @@ impl Config {
                 rate,
                 keystrokes: 100,
                 toggles: 30,
+                freshness_samples: 40,
                 pause: Duration::from_millis(150),
                 tick_window: secs(20),
                 busy_window: secs(60),
@@ -184,7 +193,12 @@ mod tests {
         assert_eq!(c.toggles % 2, 0);
         assert_eq!(
             c.scales,
-            vec![Scale::of(1_000), Scale::of(10_000), Scale::of(50_000)]
+            vec![
+                Scale::of(1_000),
+                Scale::of(10_000),
+                Scale::of(50_000),
+                Scale::of(200_000)
+            ]
         );
         assert_eq!(Scale::of(50_000).agents, 2_000);
         assert_eq!(c.out, Some("B.md".into()));

@@ -242,6 +242,61 @@ impl Page {
         self.recorded(sent).await
     }
 
+    /// How long a change takes from the backend to the screen: `samples`
+    /// times, a message with a fresh marker is injected into the first
+    /// conversation on screen, and the time from the injection to the
+    /// paint that shows the marker is taken (wall clock, same machine).
+    /// Markers never painted (the row left the screen) are counted apart.
+    pub async fn freshness(
+        &self,
+        server: &demo_backend::Server,
+        samples: usize,
+    ) -> Result<(Vec<f64>, usize), String> {
+        let mut latencies = Vec::new();
+        let mut missed = 0;
+        for i in 0..samples {
+            let Some(id) = self
+                .eval::<Option<String>>(probe::FIRST_ROW_ID, vec![])
+                .await?
+            else {
+                missed += 1;
+                continue;
+            };
+            let marker = format!("fresh-{i}-{}", std::process::id());
+            let watching: bool = self
+                .eval(probe::WATCH_FOR_TEXT, vec![json!(marker)])
+                .await?;
+            if !watching {
+                missed += 1;
+                continue;
+            }
+            let emitted = wall_ms();
+            if !server.inject_message(&id, demo_backend::Author::Customer, &marker) {
+                missed += 1;
+                continue;
+            }
+            let deadline = Instant::now() + Duration::from_secs(3);
+            let painted = loop {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                let at: Option<f64> = self
+                    .eval(
+                        "return (window.__fresh || {})[arguments[0]] || null",
+                        vec![json!(marker)],
+                    )
+                    .await?;
+                if at.is_some() || Instant::now() > deadline {
+                    break at;
+                }
+            };
+            match painted {
+                Some(at) => latencies.push(at - emitted),
+                None => missed += 1,
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Ok((latencies, missed))
+    }
+
     /// Clicks the "Queued" choice of the Status filter `clicks` times.
     pub async fn toggle_status_filter(
         &self,
@@ -283,6 +338,14 @@ impl Page {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
+}
+
+/// Milliseconds since the epoch, as the browser's `performance.timeOrigin +
+/// performance.now()` counts them.
+fn wall_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
 /// Main-thread time of the page in `client` over `window` (CDP

@@ -223,6 +223,33 @@ return Array.from(document.querySelectorAll('[role=table] [role=row] .customer__
   .map((e) => e.textContent.trim()).filter((s) => s.length > 0).slice(0, 40);
 "#;
 
+/// Watches the conversations table for `arguments[0]` in its text; once it
+/// appears, records the wall-clock time (ms since the epoch) after the
+/// next paint in `window.__fresh[marker]`. `textContent` forces no layout.
+pub const WATCH_FOR_TEXT: &str = r#"
+const marker = arguments[0];
+window.__fresh = window.__fresh || {};
+const table = document.querySelector('[role=table]');
+if (!table) return false;
+const observer = new MutationObserver(() => {
+  if (!table.textContent.includes(marker)) return;
+  observer.disconnect();
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { window.__fresh[marker] = performance.timeOrigin + performance.now(); };
+    ch.port2.postMessage(null);
+  });
+});
+observer.observe(table, { childList: true, subtree: true, characterData: true });
+return true;
+"#;
+
+/// The id of the first conversation row on screen (from its Options button).
+pub const FIRST_ROW_ID: &str = r#"
+const b = document.querySelector('[role=table] [role=row] button[id^=options-]');
+return b ? b.id.slice('options-'.length) : null;
+"#;
+
 /// Starts a fresh interaction record (and installs the late listeners).
 pub const RESET_INTERACTIONS: &str = r#"
 const B = window.__bench;

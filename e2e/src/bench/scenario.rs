@@ -82,6 +82,10 @@ pub struct ScaleResult {
     pub busy: Cpu,
     pub live_search: Interactions,
     pub live_filter: Interactions,
+    /// Live page: from a change injected in the backend to the paint that
+    /// shows it (ms), and how many were never seen painted.
+    pub freshness: Option<Summary>,
+    pub freshness_missed: usize,
     /// The live table after load.
     pub view: View,
     /// Live page: after load, then every `sample_every` until the soak ends.
@@ -170,6 +174,14 @@ pub async fn run(
     log(format!(
         "[{label}] live: {} keystrokes, {} filter changes",
         result.live_search.count, result.live_filter.count
+    ));
+    let (latencies, missed) = page.freshness(&server, config.freshness_samples).await?;
+    result.freshness = Summary::of(latencies);
+    result.freshness_missed = missed;
+    log(format!(
+        "[{label}] live: change → paint p50 / p95 {:.0} / {:.0} ms ({missed} not seen)",
+        result.freshness.map_or(f64::NAN, |s| s.p50),
+        result.freshness.map_or(f64::NAN, |s| s.p95),
     ));
     // Samples on whole multiples of `sample_every` after load, the last at the soak's end.
     let soak = config.soak.as_secs_f64();

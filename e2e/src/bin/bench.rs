@@ -37,13 +37,14 @@ async fn main() -> ExitCode {
     let machine = Machine::describe();
     let bundle = bundle::measure(&dist);
 
-    eprintln!("bench: the browser's floor (an empty page, a page ticking once a second)");
-    let floor = match floor::measure(config.tick_window).await {
+    eprintln!("bench: the browser's floor (an empty page, a page ticking once a second, a page that only echoes typing)");
+    let floor = match floor::measure(config.tick_window, config.keystrokes, config.pause).await {
         Ok(f) => {
             eprintln!(
-                "bench: floor: {:.2} ms/s empty, {:.2} ms/s ticking",
+                "bench: floor: {:.2} ms/s empty, {:.2} ms/s ticking, keystroke → paint p95 {:.1} ms",
                 f.empty.median_second(),
-                f.ticking.median_second()
+                f.ticking.median_second(),
+                f.keystroke.latency.map_or(f64::NAN, |s| s.p95)
             );
             Some(f)
         }

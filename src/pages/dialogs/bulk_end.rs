@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use monitor_core::permissions::bulk_end_eligible;
-use monitor_core::wire::{BulkEndOutcome, BulkEndRequest, BulkEndResponse};
+use monitor_core::wire::{BulkEndOutcome, BulkEndRequest, BulkEndResponse, Conversation};
 use monitor_core::ConversationStatus;
 
 use super::form_footer::{report_failure, FormFooter};
@@ -36,7 +36,7 @@ pub fn BulkEndDialog(
 
     // Split once, when the dialog opens: what will be sent is what was shown.
     // Names too: ended ones leave the board, but the result still names them.
-    let (eligible, in_progress, names) = live.board.with_untracked(|b| {
+    let (eligible, in_progress, names) = live.with_untracked(|b| {
         let mut eligible = Vec::new();
         let mut in_progress = 0usize;
         let mut names = std::collections::HashMap::new();
@@ -72,14 +72,17 @@ pub fn BulkEndDialog(
                 .filter(|r| r.outcome == BulkEndOutcome::Ended)
                 .map(|r| r.id.clone())
                 .collect();
-            live.board.update(|b| {
-                for id in &ended {
-                    if let Some(mut c) = b.conversation(id).cloned() {
-                        c.status = ConversationStatus::Finished;
-                        b.reflect_action(c);
-                    }
-                }
+            let finished: Vec<Conversation> = live.with_untracked(|b| {
+                ended
+                    .iter()
+                    .filter_map(|id| b.conversation(id))
+                    .map(|c| Conversation {
+                        status: ConversationStatus::Finished,
+                        ..Conversation::clone(c)
+                    })
+                    .collect()
             });
+            live.show_own_results(finished);
             actions.selection.update(|s| {
                 ended.iter().for_each(|id| {
                     s.remove(id);

@@ -32,9 +32,7 @@ pub fn EndDialog(
     let text = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let key = idempotency_key();
-    let customer = live
-        .board
-        .with_untracked(|b| b.conversation(&id).map(|c| c.customer.name.clone()));
+    let customer = live.with_untracked(|b| b.conversation(&id).map(|c| c.customer.name.clone()));
 
     let end = Action::new_local({
         let id = id.clone();
@@ -55,7 +53,7 @@ pub fn EndDialog(
             actions.selection.update(|s| {
                 s.remove(&conversation.id);
             });
-            live.board.update(|b| b.reflect_action(conversation));
+            live.show_own_results([conversation]);
             actions.announce(t.get_untracked().outcome_ended);
             on_close.run(());
         }

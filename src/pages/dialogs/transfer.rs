@@ -44,7 +44,7 @@ pub fn TransferDialog(
     let agent = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let key = idempotency_key();
-    let current = live.board.with_untracked(|b| b.conversation(&id).cloned());
+    let current = live.with_untracked(|b| b.conversation(&id).map(|c| Conversation::clone(c)));
 
     let departments = LocalResource::new({
         let api = api.clone();
@@ -59,12 +59,11 @@ pub fn TransferDialog(
     // The department's agents, from the live board: presence and load stay current.
     let agents = Memo::new(move |_| {
         let chosen = department.get();
-        live.board.with(|b| {
+        live.with(|b| {
             let mut agents: Vec<Agent> = b
                 .agents()
-                .iter()
                 .filter(|a| a.departments.iter().any(|d| d.id == chosen))
-                .cloned()
+                .map(|a| Agent::clone(a))
                 .collect();
             agents.sort_by(|a, b| a.name.cmp(&b.name));
             agents
@@ -87,7 +86,7 @@ pub fn TransferDialog(
     });
     Effect::new(move |_| match transfer.value().get() {
         Some(Ok(conversation)) => {
-            live.board.update(|b| b.reflect_action(conversation));
+            live.show_own_results([conversation]);
             actions.announce(t.get_untracked().transfer_conversation);
             on_close.run(());
         }

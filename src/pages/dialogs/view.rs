@@ -30,8 +30,7 @@ pub fn ViewDialog(
     let current = Memo::new({
         let id = id.clone();
         move |_| {
-            live.board
-                .with(|b| b.conversation(&id).cloned())
+            live.with(|b| b.conversation(&id).map(|c| Conversation::clone(c)))
                 .unwrap_or_else(|| conversation.clone())
         }
     });

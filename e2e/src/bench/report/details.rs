@@ -132,7 +132,15 @@ one every 150 ms (clicks 300 ms). From the `keydown` (or `click`) event's `timeS
 first paint following the `input` (or `change`) event. **Handling** is from that event's dispatch \
 to a bubble-phase listener registered after the app's own (so after the app's handlers and the \
 microtasks they queued). Typed text: the first letters of customer names on screen, then as many \
-backspaces. Event Timing entries (≥ 16 ms, 8 ms granularity) are counted as a cross-check.
+backspaces. Event Timing entries (≥ 16 ms, 8 ms granularity) are counted as a cross-check. \
+The **keystroke floor** is the same probe on a page whose search box only copies its text into \
+one text node: no keystroke can be painted sooner on this machine.
+- **A change → next paint**: with the live backend, a customer message with a unique marker is \
+injected (the demo backend's library hook) into the first conversation on screen; the page \
+watches the table's text (`MutationObserver`, `textContent`, no forced layout) and records the \
+wall-clock time after the paint that shows the marker. From the injection to that paint, both \
+on this machine's clock; markers whose row left the screen before they arrived are counted as \
+not seen.
 - **Clock tick**: frozen backend (`--rate 0`), page left alone: CDP `Performance.getMetrics` \
 `TaskDuration` (minus `DevToolsCommandDuration`) read every second; the clock ticks once a \
 second, so the median second is main-thread ms per tick (including anything else the idle page \
