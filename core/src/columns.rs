@@ -8,6 +8,8 @@ use crate::url_codec::url_enum;
 url_enum! {
     /// A column of the Conversations table.
     pub enum ConversationColumn {
+        /// The ticket number, by which customers and agents name it.
+        Ticket = "ticket",
         Channel = "channel",
         Status = "status",
         Customer = "customer",
@@ -29,9 +31,16 @@ url_enum! {
 pub struct ColumnLayout(Vec<ConversationColumn>);
 
 impl Default for ColumnLayout {
-    /// Every column, in declaration order.
+    /// Every column the product's Atenciones screen has, in declaration
+    /// order; "awaiting reply" is one to add.
     fn default() -> Self {
-        Self(ConversationColumn::ALL.to_vec())
+        Self(
+            ConversationColumn::ALL
+                .iter()
+                .copied()
+                .filter(|c| *c != ConversationColumn::AwaitingReply)
+                .collect(),
+        )
     }
 }
 
@@ -115,10 +124,25 @@ mod tests {
     use ConversationColumn as C;
 
     #[test]
-    fn the_default_shows_every_column_in_order() {
+    fn the_default_is_the_products_columns_ticket_first_awaiting_reply_hidden() {
         let layout = ColumnLayout::default();
-        assert_eq!(layout.visible(), ConversationColumn::ALL);
-        assert!(layout.hidden().is_empty());
+        assert_eq!(
+            layout.visible(),
+            [
+                C::Ticket,
+                C::Channel,
+                C::Status,
+                C::Customer,
+                C::Agent,
+                C::Department,
+                C::Created,
+                C::LastMessage,
+                C::TimeInStatus,
+                C::Duration,
+                C::Transfers,
+            ]
+        );
+        assert_eq!(layout.hidden(), [C::AwaitingReply]);
     }
 
     #[test]
@@ -126,7 +150,7 @@ mod tests {
         let mut layout = ColumnLayout::default();
         assert!(layout.toggle(C::Channel));
         assert!(!layout.shows(C::Channel));
-        assert_eq!(layout.hidden(), [C::Channel]);
+        assert_eq!(layout.hidden(), [C::Channel, C::AwaitingReply]);
         assert!(layout.toggle(C::Channel));
         assert_eq!(layout.visible().last(), Some(&C::Channel));
     }

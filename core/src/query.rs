@@ -23,6 +23,7 @@ impl std::error::Error for UnknownValue {}
 url_enum! {
     /// Sort column of the Conversations table.
     pub enum ConversationSort {
+        Ticket = "ticket",
         Channel = "channel",
         Status = "status",
         Customer = "customer",

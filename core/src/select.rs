@@ -17,7 +17,8 @@ use sort::sort_rows;
 /// stable tie-break by id (ascending in both directions, so equal rows do
 /// not jump around when the direction is toggled).
 ///
-/// Search looks in customer name, phone, e-mail and agent name; for phones
+/// Search looks in customer name, phone, e-mail, agent name and ticket
+/// number; for phones
 /// it also matches ignoring spaces, dashes, parentheses and `+` in both
 /// needle and phone ("11 9876" finds "+55 11 98765-4321").
 ///
@@ -55,8 +56,8 @@ pub fn passes_filters(c: &Conversation, query: &ConversationQuery) -> bool {
         && (!query.awaiting || is_awaiting_reply(c))
 }
 
-/// Whether `c` matches the search: customer name, e-mail, agent name and
-/// phone (the phone also ignoring separators).
+/// Whether `c` matches the search: customer name, e-mail, agent name,
+/// ticket number and phone (the phone also ignoring separators).
 pub fn matches_search(c: &Conversation, needle: &SearchNeedle) -> bool {
     if needle.is_empty() {
         return true;
@@ -65,6 +66,7 @@ pub fn matches_search(c: &Conversation, needle: &SearchNeedle) -> bool {
         c.customer.name.as_str(),
         c.customer.email.as_deref().unwrap_or(""),
         c.agent.as_ref().map_or("", |a| a.name.as_str()),
+        c.ticket.as_deref().unwrap_or(""),
     ];
     let phone = c.customer.phone.as_deref();
     let phones: &[&str] = match &phone {

@@ -175,6 +175,16 @@ fn every_search_word_must_match_some_field() {
 }
 
 #[test]
+fn typing_the_ticket_number_finds_the_conversation() {
+    let mut list = sample();
+    list[1].ticket = Some("T-104512".into());
+    list[3].ticket = Some("T-100045".into());
+    assert_eq!(id_set(&list, &search("T-104512")), ["b"]);
+    assert_eq!(id_set(&list, &search("t-1045")), ["b"]);
+    assert_eq!(id_set(&list, &search("00045")), ["d"]);
+}
+
+#[test]
 fn phone_search_ignores_spaces_dashes_parentheses_and_plus() {
     let list = sample();
     assert_eq!(id_set(&list, &search("11 9876")), ["a"]);
@@ -203,6 +213,7 @@ fn ordered() -> Vec<Conversation> {
         .map(|n| {
             let i = n as i64;
             let mut c = conv(["a", "b", "c"][n]);
+            c.ticket = Some(["T-100009", "t-100010", "T-100011"][n].into());
             c.channel = channels[n].clone();
             c.status = statuses[n].clone();
             c.customer.name = names[n].into();

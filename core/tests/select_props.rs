@@ -58,6 +58,7 @@ fn found(c: &Conversation, search: &str) -> bool {
         fold(c.customer.email.as_deref().unwrap_or("")),
         fold(c.agent.as_ref().map_or("", |a| a.name.as_str())),
         fold(c.customer.phone.as_deref().unwrap_or("")),
+        fold(c.ticket.as_deref().unwrap_or("")),
     ];
     search.split_whitespace().all(|word| {
         let w = fold(word);
@@ -96,6 +97,16 @@ fn key_order(a: &Conversation, b: &Conversation, sort: ConversationSort) -> Orde
     };
     let name_key = |n: &str| (folded_name(n), n.to_owned());
     match sort {
+        ConversationSort::Ticket => {
+            let ticket = |c: &Conversation| {
+                c.ticket
+                    .as_ref()
+                    .map_or((true, String::new(), String::new()), |t| {
+                        (false, t.to_lowercase(), t.clone())
+                    })
+            };
+            ticket(a).cmp(&ticket(b))
+        }
         ConversationSort::Channel => channel_rank(&a.channel).cmp(&channel_rank(&b.channel)),
         ConversationSort::Status => status_rank(&a.status).cmp(&status_rank(&b.status)),
         ConversationSort::Customer => name_key(&a.customer.name).cmp(&name_key(&b.customer.name)),

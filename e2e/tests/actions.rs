@@ -10,8 +10,8 @@ use monitor_core::{
 
 const TABLE: &str = "Conversations";
 // Cell positions, with the selection column first.
-const CUSTOMER: usize = 3;
-const GROUP: usize = 5;
+const CUSTOMER: usize = 4;
+const GROUP: usize = 6;
 const TRANSFERS: usize = 11;
 
 async fn signed_in(token: &str) -> (demo_backend::Server, Browser) {
@@ -68,14 +68,14 @@ async fn admin_transfers_a_queued_conversation_to_another_department() {
         .wait_for(Role::Dialog, "Transfer conversation")
         .await;
     let other = browser
-        .option_texts("Department")
+        .option_texts("Group")
         .await
         .into_iter()
         .skip(1) // "Choose a department"
         .find(|name| !name.ends_with('✓'))
         .expect("another department");
     browser
-        .wait_for(Role::ComboBox, "Department")
+        .wait_for(Role::ComboBox, "Group")
         .await
         .select_by_label(&other)
         .await

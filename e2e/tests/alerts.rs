@@ -51,7 +51,7 @@ async fn a_crossing_alerts_once_and_the_queue_alerts_at_its_size() {
     browser.wait_for_rows("Conversations").await;
     browser.eval::<()>(RECORDERS).await;
     let queued: usize = browser
-        .eval("return Number(document.querySelector('[aria-label=Indicators] [role=group][aria-label=Queued] .kpi__value').innerText)")
+        .eval("return Number(document.querySelector('[aria-label=\"Conversation indicators\"] [role=group][aria-label=Queued] .kpi__value').innerText)")
         .await;
 
     browser.click(Role::Button, "Alerts").await;

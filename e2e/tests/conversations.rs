@@ -15,8 +15,8 @@ async fn signed_in_admin() -> (demo_backend::Server, Browser) {
 
 /// Cell positions for the admin, whose first column selects rows for bulk end:
 /// 2 is Status, 3 Customer (name, then contact), 8 Time in status.
-const STATUS: usize = 2;
-const CUSTOMER: usize = 3;
+const STATUS: usize = 3;
+const CUSTOMER: usize = 4;
 const TIME_IN_STATUS: usize = 9;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -31,14 +31,14 @@ async fn admin_sees_the_conversations_tab_with_every_column_and_rows() {
     assert_eq!(
         headers[1..],
         [
+            "Ticket number",
             "Channel",
             "Status",
             "Customer",
             "Agent",
             "Group",
             "Created",
-            "Last message",
-            "Awaiting reply",
+            "Updated",
             "Time in status",
             "Duration",
             "Transfers",
@@ -48,7 +48,7 @@ async fn admin_sees_the_conversations_tab_with_every_column_and_rows() {
     for name in ["Search"] {
         browser.wait_for(Role::SearchBox, name).await;
     }
-    for name in ["Status", "Agent", "Department", "Channel"] {
+    for name in ["Status", "Agent", "Group", "Channel"] {
         browser.wait_for(Role::Button, name).await;
     }
     let rows = browser.table_rows(TABLE).await;

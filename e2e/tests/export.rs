@@ -45,7 +45,10 @@ async fn the_conversations_csv_matches_the_filtered_rows() {
     let records = parse(&text);
 
     // The header in Spanish, as the page is.
-    assert_eq!(&records[0][..4], ["ID", "Ticket", "Canal", "Estado"]);
+    assert_eq!(
+        &records[0][..4],
+        ["ID", "Número de ticket", "Canal", "Estado"]
+    );
 
     // The same query, applied by core to the same data, in the same order.
     let query = ConversationQuery {

@@ -72,7 +72,7 @@ async fn sign_in_filter_and_read_a_transcript_by_keyboard_only() {
     press(&browser, Key::Space).await;
     eventually("only queued rows", || async {
         let rows = browser.table_rows("Conversations").await;
-        (!rows.is_empty() && rows.iter().all(|r| r[2] == "Queued")).then_some(())
+        (!rows.is_empty() && rows.iter().all(|r| r[3] == "Queued")).then_some(())
     })
     .await;
     press(&browser, Key::Escape).await;

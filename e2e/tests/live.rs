@@ -53,7 +53,7 @@ async fn backend_view(server: &demo_backend::Server) -> BTreeMap<(String, String
     view
 }
 
-/// The same, as the table shows it (columns: select, channel, status, customer, agent).
+/// The same, as the table shows it (columns: select, ticket, channel, status, customer, agent).
 async fn table_view(
     browser: &Browser,
     names: &[String],
@@ -63,11 +63,11 @@ async fn table_view(
         // The customer cell also shows the contact; keep the known name.
         let customer = names
             .iter()
-            .filter(|n| row[3].starts_with(n.as_str()))
+            .filter(|n| row[4].starts_with(n.as_str()))
             .max_by_key(|n| n.len());
-        let customer = customer.cloned().unwrap_or_else(|| row[3].clone());
+        let customer = customer.cloned().unwrap_or_else(|| row[4].clone());
         *view
-            .entry((customer, row[2].clone(), row[4].clone()))
+            .entry((customer, row[3].clone(), row[5].clone()))
             .or_default() += 1;
     }
     view
@@ -154,7 +154,7 @@ async fn pausing_freezes_the_list_and_resuming_shows_what_happened() {
         .table_rows(TABLE)
         .await
         .iter()
-        .any(|r| r[3].contains("Paused Arrival")));
+        .any(|r| r[4].contains("Paused Arrival")));
     let before = browser.table_rows(TABLE).await[0][TIME_IN_STATUS].clone();
     eventually("timers keep ticking while paused", || async {
         (browser.table_rows(TABLE).await[0][TIME_IN_STATUS] != before).then_some(())
@@ -166,7 +166,7 @@ async fn pausing_freezes_the_list_and_resuming_shows_what_happened() {
             .table_rows(TABLE)
             .await
             .iter()
-            .any(|r| r[3].contains("Paused Arrival"))
+            .any(|r| r[4].contains("Paused Arrival"))
             .then_some(())
     })
     .await;
@@ -210,7 +210,7 @@ async fn polling_mode_from_the_config_keeps_the_list_current_without_a_stream() 
             .table_rows(TABLE)
             .await
             .iter()
-            .any(|r| r[3].contains("Polled Arrival"))
+            .any(|r| r[4].contains("Polled Arrival"))
             .then_some(())
     })
     .await;

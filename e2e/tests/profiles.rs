@@ -8,7 +8,7 @@ const ADMINISTRATIVE: [&str; 3] = ["demo-admin", "demo-operator", "demo-advanced
 
 async fn indicator_names(browser: &Browser) -> Vec<String> {
     browser
-        .eval("return Array.from(document.querySelectorAll('[aria-label=Indicators] [role=group]')).map(g => g.getAttribute('aria-label'))")
+        .eval("return Array.from(document.querySelectorAll('[aria-label=\"Conversation indicators\"] [role=group]')).map(g => g.getAttribute('aria-label'))")
         .await
 }
 
@@ -70,7 +70,7 @@ async fn administrative_profiles_see_both_tabs_and_every_indicator() {
             [
                 "Agent",
                 "Status",
-                "Time in status",
+                "Time in current status",
                 "Active conversations",
                 "Transfers",
                 "Groups"
@@ -132,7 +132,7 @@ async fn the_agent_profile_sees_only_its_work_with_main_indicators() {
         format!("{0} of {0} conversations", scope.conversations.len())
     );
     for row in browser.table_rows("Conversations").await {
-        let (status, agent, group) = (&row[1], &row[3], &row[4]);
+        let (status, agent, group) = (&row[2], &row[4], &row[5]);
         let own = agent == &me.name;
         let queued_in_own_department = status == "Queued" && own_departments.contains(group);
         assert!(

@@ -30,7 +30,7 @@ async fn row_levels(browser: &Browser) -> Vec<(String, String, String)> {
 /// The value of the indicator card named `label`.
 async fn indicator(browser: &Browser, label: &str) -> String {
     let script = format!(
-        "return document.querySelector('[aria-label=Indicators] [role=group][aria-label=\"{label}\"] .kpi__value').innerText"
+        "return document.querySelector('[aria-label=\"Conversation indicators\"] [role=group][aria-label=\"{label}\"] .kpi__value').innerText"
     );
     browser.eval(&script).await
 }

@@ -22,7 +22,7 @@ const COLUMNS: [Column<AgentSort>; 6] = [
         sort: Some(AgentSort::Status),
     },
     Column {
-        label: |t| t.col_time_in_status,
+        label: |t| t.col_agent_time_in_status,
         sort: Some(AgentSort::TimeInStatus),
     },
     Column {

@@ -11,6 +11,7 @@ use crate::i18n::Texts;
 /// The column's header text.
 pub fn label(column: ConversationColumn) -> fn(&Texts) -> &'static str {
     match column {
+        ConversationColumn::Ticket => |t| t.col_ticket,
         ConversationColumn::Channel => |t| t.col_channel,
         ConversationColumn::Status => |t| t.col_status,
         ConversationColumn::Customer => |t| t.col_customer,
@@ -27,6 +28,7 @@ pub fn label(column: ConversationColumn) -> fn(&Texts) -> &'static str {
 
 fn sort(column: ConversationColumn) -> Option<ConversationSort> {
     Some(match column {
+        ConversationColumn::Ticket => ConversationSort::Ticket,
         ConversationColumn::Channel => ConversationSort::Channel,
         ConversationColumn::Status => ConversationSort::Status,
         ConversationColumn::Customer => ConversationSort::Customer,
@@ -44,6 +46,7 @@ fn sort(column: ConversationColumn) -> Option<ConversationSort> {
 /// The grid track of a column, and the least width it needs (px).
 fn track(column: ConversationColumn) -> (&'static str, u32) {
     match column {
+        ConversationColumn::Ticket => ("110px", 110),
         ConversationColumn::Channel => ("110px", 110),
         ConversationColumn::Status => ("120px", 120),
         ConversationColumn::Customer => ("minmax(180px, 2fr)", 180),
@@ -54,13 +57,14 @@ fn track(column: ConversationColumn) -> (&'static str, u32) {
         ConversationColumn::AwaitingReply => ("140px", 140),
         ConversationColumn::TimeInStatus => ("150px", 150),
         ConversationColumn::Duration => ("100px", 100),
-        ConversationColumn::Transfers => ("100px", 100),
+        // Room for "Transferencias" and "Transferências" in bold.
+        ConversationColumn::Transfers => ("136px", 136),
     }
 }
 
 /// The selection box before the columns, and the options menu after them.
 const SELECT_TRACK: (&str, u32) = ("44px", 44);
-const OPTIONS_TRACK: (&str, u32) = ("80px", 80);
+const OPTIONS_TRACK: (&str, u32) = ("100px", 100);
 
 /// The headers of the layout's columns, then the options menu's.
 pub fn headers(layout: &ColumnLayout) -> Vec<Column<ConversationSort>> {

@@ -64,6 +64,10 @@ pub fn ConversationRow(
 fn cell(c: &Conversation, column: ConversationColumn, level: Memo<WaitLevel>) -> AnyView {
     let t = use_texts();
     match column {
+        ConversationColumn::Ticket => view! {
+            <div class="table__cell table__cell--ticket" role="cell">{c.ticket.clone()}</div>
+        }
+        .into_any(),
         ConversationColumn::Channel => {
             let channel = c.channel.clone();
             view! { <div class="table__cell table__cell--channel" role="cell"><ChannelBadge channel /></div> }

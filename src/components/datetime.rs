@@ -17,8 +17,10 @@ pub fn short_datetime(at: Timestamp, locale: &str, today: Timestamp) -> String {
     format(locale, kind, at.timestamp_millis() as f64).unwrap_or_else(|| at.to_rfc3339())
 }
 
-/// A timestamp shown as a short local date/time, with the full ISO time as
-/// a tooltip. It gains its date when the day it belongs to is over.
+/// A timestamp shown as a short local date/time (the time alone for today,
+/// with the date for another day), the full local date and time as a
+/// tooltip, and the exact instant in `datetime`. It gains its date when the
+/// day it belongs to is over.
 #[component]
 pub fn DateTimeText(
     /// The moment to show.
@@ -27,8 +29,15 @@ pub fn DateTimeText(
     let locale = use_locale();
     let today = use_clock().today();
     let iso = at.to_rfc3339();
+    let full = move || {
+        format(
+            locale.get().as_str(),
+            Kind::Full,
+            at.timestamp_millis() as f64,
+        )
+    };
     view! {
-        <time datetime=iso.clone() title=iso>
+        <time datetime=iso title=full>
             {move || short_datetime(at, locale.get().as_str(), today.get())}
         </time>
     }

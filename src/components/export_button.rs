@@ -53,7 +53,7 @@ pub fn conversation_header(t: &'static Texts) -> Vec<&'static str> {
         .iter()
         .map(|field| match field {
             ConversationField::Id => t.csv_id,
-            ConversationField::Ticket => t.csv_ticket,
+            ConversationField::Ticket => t.col_ticket,
             ConversationField::Channel => t.col_channel,
             ConversationField::Status => t.col_status,
             ConversationField::Customer => t.col_customer,

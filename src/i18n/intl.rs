@@ -18,6 +18,9 @@ pub enum Kind {
     DayAndTime,
     /// A time with seconds: "14:05:09".
     TimeWithSeconds,
+    /// The full local date and time, for a tooltip: "2 de diciembre de
+    /// 2026, 14:05:09".
+    Full,
 }
 
 impl Kind {
@@ -31,6 +34,10 @@ impl Kind {
             Kind::Time => ["hour", "minute"].into_iter().for_each(set),
             Kind::DayAndTime => ["day", "month", "hour", "minute"].into_iter().for_each(set),
             Kind::TimeWithSeconds => ["hour", "minute", "second"].into_iter().for_each(set),
+            Kind::Full => {
+                let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+                let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"medium".into());
+            }
         }
         options
     }

@@ -10,6 +10,8 @@ pub struct Texts {
     pub tab_conversations: &'static str,
     pub tabs_label: &'static str,
     pub conversations_table: &'static str,
+    /// The ticket number ("número de ticket").
+    pub col_ticket: &'static str,
     pub col_channel: &'static str,
     pub col_status: &'static str,
     pub col_customer: &'static str,
@@ -74,6 +76,8 @@ pub struct Texts {
     pub col_agent_name: &'static str,
     pub col_active: &'static str,
     pub col_groups: &'static str,
+    /// The Agents table's time column ("Tiempo en el estado actual").
+    pub col_agent_time_in_status: &'static str,
     pub presence_online: &'static str,
     pub presence_connected: &'static str,
     pub presence_offline: &'static str,
@@ -158,7 +162,6 @@ pub struct Texts {
     /// "{n} rows exported to {file}"
     pub export_done: &'static str,
     pub csv_id: &'static str,
-    pub csv_ticket: &'static str,
     pub csv_phone: &'static str,
     pub csv_email: &'static str,
     pub csv_status_since: &'static str,

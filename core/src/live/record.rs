@@ -141,6 +141,7 @@ impl Indexed for Conversation {
             self.customer.name.as_str(),
             self.customer.email.as_deref().unwrap_or(""),
             self.agent.as_ref().map_or("", |a| a.name.as_str()),
+            self.ticket.as_deref().unwrap_or(""),
         ];
         let phones: &[&str] = match &self.customer.phone {
             Some(p) => &[p.as_str()],
@@ -163,6 +164,7 @@ impl Indexed for Conversation {
 
     fn sort_key(&self, sort: ConversationSort) -> SortKey {
         match sort {
+            ConversationSort::Ticket => text(self.ticket.as_deref().map(str::chars)),
             ConversationSort::Channel => SortKey::Channel(self.channel.clone()),
             ConversationSort::Status => SortKey::Status(self.status.clone()),
             ConversationSort::Customer => text(Some(self.customer.name.chars())),

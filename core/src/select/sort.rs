@@ -24,12 +24,13 @@ pub fn compare_conversations(
     let by_key = match sort {
         ConversationSort::Channel => a.channel.cmp(&b.channel),
         ConversationSort::Status => a.status.cmp(&b.status),
-        ConversationSort::Customer | ConversationSort::Agent | ConversationSort::Department => {
-            match name_of(sort) {
-                Some(name) => compare_missing_last(name(a), name(b), compare_names),
-                None => Ordering::Equal,
-            }
-        }
+        ConversationSort::Ticket
+        | ConversationSort::Customer
+        | ConversationSort::Agent
+        | ConversationSort::Department => match name_of(sort) {
+            Some(name) => compare_missing_last(name(a), name(b), compare_names),
+            None => Ordering::Equal,
+        },
         ConversationSort::Created => a.created_at.cmp(&b.created_at),
         ConversationSort::Updated => {
             compare_missing_last(a.updated_at, b.updated_at, |x, y| x.cmp(&y))
@@ -64,7 +65,10 @@ pub(super) fn sort_rows(
             sort_keyed(rows, conversations, dir, |_, c| Reverse(c.created_at))
         }
         ConversationSort::Transfers => sort_keyed(rows, conversations, dir, |_, c| c.transfers),
-        ConversationSort::Customer | ConversationSort::Agent | ConversationSort::Department => {
+        ConversationSort::Ticket
+        | ConversationSort::Customer
+        | ConversationSort::Agent
+        | ConversationSort::Department => {
             if let Some(name) = name_of(sort) {
                 sort_by_name(rows, conversations, dir, name);
             }
@@ -87,6 +91,7 @@ type NameOf = fn(&Conversation) -> Option<&str>;
 
 fn name_of(sort: ConversationSort) -> Option<NameOf> {
     match sort {
+        ConversationSort::Ticket => Some(|c| c.ticket.as_deref()),
         ConversationSort::Customer => Some(|c| Some(c.customer.name.as_str())),
         ConversationSort::Agent => Some(|c| c.agent.as_ref().map(|a| a.name.as_str())),
         ConversationSort::Department => Some(|c| Some(c.department.name.as_str())),

@@ -26,9 +26,11 @@ pub mod conversations {
         ("", ""),
     ];
     pub const AGENTS: &[(&str, &str)] = &[("u1", "Bruno"), ("u2", "Ana Paula"), ("u3", "Zé")];
+    /// Ticket numbers; "T-100010" and "t-100010" differ only in case.
+    pub const TICKETS: &[&str] = &["T-100001", "T-100010", "t-100010", "T-99"];
     pub const PHONES: &[&str] = &["+55 11 98765-4321", "(21) 3456-7890", "600123123"];
     pub const WORDS: &[&str] = &[
-        "ana", "JOAO", "nuñez", "bruno", "zoe", "11 9876", "3456", "mail", "x",
+        "ana", "JOAO", "nuñez", "bruno", "zoe", "11 9876", "3456", "mail", "x", "t-1000", "10010",
     ];
 
     pub fn status() -> impl Strategy<Value = ConversationStatus> {
@@ -60,12 +62,21 @@ pub mod conversations {
             ),
             (0..3usize, prop::option::of(0..PHONES.len()), any::<bool>()),
             (0..4i64, 0..4i64, prop::option::of(0..4i64), 0..3u32),
-            prop::option::of(select(vec![Author::Customer, Author::Agent, Author::Bot])),
+            (
+                prop::option::of(select(vec![Author::Customer, Author::Agent, Author::Bot])),
+                prop::option::of(select(TICKETS)),
+            ),
         )
             .prop_map(
-                |((status, channel, name, agent_at), (dept, phone, email), times, last_author)| {
+                |(
+                    (status, channel, name, agent_at),
+                    (dept, phone, email),
+                    times,
+                    (last_author, ticket),
+                )| {
                     let (created, since, updated, transfers) = times;
                     let mut c = conv("");
+                    c.ticket = ticket.map(str::to_owned);
                     c.status = status;
                     c.channel = channel;
                     c.customer.name = NAMES[name].0.into();

@@ -67,6 +67,7 @@ pub fn ViewDialog(
         let finished = c.finished_at.map(|at| at - c.created_at);
         view! {
             <dl class="conversation-header">
+                {c.ticket.map(|ticket| view! { <div><dt>{t.col_ticket}</dt><dd>{ticket}</dd></div> })}
                 <div><dt>{t.col_channel}</dt><dd><ChannelBadge channel=c.channel /></dd></div>
                 <div><dt>{t.col_status}</dt><dd><StatusBadge status=c.status /></dd></div>
                 <div><dt>{t.col_agent}</dt><dd>{agent}</dd></div>
