@@ -6,8 +6,10 @@ mod conversations;
 mod departments;
 mod end;
 mod history;
+mod json_body;
 mod me;
 mod messages;
+mod path_id;
 mod presence;
 mod transfer;
 
