@@ -1,12 +1,12 @@
 //! Decoding an action's JSON body strictly: a body that is not declared as
 //! JSON is a 415, one that is not JSON a 400, and JSON that does not fit the
-//! request type (not an object; an unknown, missing or mistyped field) a 422
-//! naming the field. A request that is not exactly what the client meant
-//! must never act.
+//! request type (not an object; an unknown, missing, repeated or mistyped
+//! field) a 422 naming the field. A request that is not exactly what the
+//! client meant must never act.
 
 use axum::http::{header, HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::error::Category;
 
 use crate::problem::ApiError;
 
@@ -18,17 +18,20 @@ pub fn decode<B: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Result<B
             "the body must be sent as `Content-Type: application/json`",
         ));
     }
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| ApiError::bad_request(format!("the body is not JSON: {e}")))?;
-    // serde would also take a struct from an array of its fields in order
+    let request = serde_json::from_slice(body).map_err(|e| match e.classify() {
+        Category::Data => ApiError::unprocessable(format!("the body does not fit: {e}")),
+        Category::Syntax | Category::Eof | Category::Io => {
+            ApiError::bad_request(format!("the body is not JSON: {e}"))
+        }
+    })?;
+    // serde also takes a struct from an array of its fields in order
     // (`["d-billing", "a-0007"]`): a body no client means, so never a request.
-    if !value.is_object() {
+    if body.trim_ascii_start().first() != Some(&b'{') {
         return Err(ApiError::unprocessable(
             "the body does not fit: it must be a JSON object",
         ));
     }
-    serde_json::from_value(value)
-        .map_err(|e| ApiError::unprocessable(format!("the body does not fit: {e}")))
+    Ok(request)
 }
 
 /// `application/json`, in any case and with any parameters (`charset`).
@@ -100,6 +103,7 @@ mod tests {
             "[]",
             r#"{"justification": 3}"#,
             r#"{"justification": "x", "Justification": "y"}"#,
+            r#"{"justification": "x", "justification": "y"}"#,
             r#"["x"]"#,
             "null",
         ] {
