@@ -250,7 +250,12 @@ pub fn checked_justification(raw: &str) -> Result<&str, JustificationError> {
 }
 
 /// `POST /api/v1/conversations/{id}/transfer`.
+///
+/// Requests are decoded strictly (unlike responses, which tolerate extra
+/// fields): a misspelt optional field such as `agentId` would otherwise be
+/// dropped, and the conversation queued instead of assigned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TransferRequest {
     pub department_id: String,
     /// Assign directly to this agent of the department; without it the
@@ -259,14 +264,16 @@ pub struct TransferRequest {
     pub agent_id: Option<String>,
 }
 
-/// `POST /api/v1/conversations/{id}/end`.
+/// `POST /api/v1/conversations/{id}/end`; strict like [`TransferRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EndRequest {
     pub justification: String,
 }
 
-/// `POST /api/v1/conversations/bulk-end`.
+/// `POST /api/v1/conversations/bulk-end`; strict like [`TransferRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BulkEndRequest {
     pub ids: Vec<String>,
     pub justification: String,
@@ -338,8 +345,9 @@ pub struct ConversationAction {
 
 /// `POST /api/v1/agents/{id}/presence`: set an agent's presence on their
 /// behalf; `offline` signs them out. Answered with the updated [`Agent`],
-/// whose `status_set_by` names the caller.
+/// whose `status_set_by` names the caller. Strict like [`TransferRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SetPresenceRequest {
     pub status: AgentStatus,
 }

@@ -5,10 +5,12 @@
 //! all of them off the backend behaves exactly as if they did not exist.
 //!
 //! Where each one acts: refusals and latency in [`http`], a middleware over
-//! the API (static files are never affected); drops, refused resumes and the
+//! the API (static files are never affected); lost answers in
+//! [`lost_answer`], over the actions only; drops, refused resumes and the
 //! per-event faults in the change stream (`stream.rs`, `stream/mangle.rs`).
 
 pub mod http;
+pub mod lost_answer;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -52,6 +54,27 @@ pub struct Faults {
     /// point were too old.
     #[arg(long)]
     pub refuse_resume: bool,
+    /// Share (0..1) of successful actions (transfer, end, bulk end,
+    /// presence) whose answer is lost after they were carried out and kept
+    /// under their `Idempotency-Key`: the client sees a failure, and only a
+    /// retry with the same key tells it what happened.
+    #[arg(long, default_value_t = 0.0, value_parser = share)]
+    pub lost_answer_share: f64,
+    /// How such an answer is lost: replaced by a `503` problem+json, or
+    /// `cut` (the connection is closed without an answer).
+    #[arg(long, value_enum, default_value_t = LostAnswer::Unavailable)]
+    pub lost_answer: LostAnswer,
+}
+
+/// How the answer of an action hit by `lost_answer_share` is lost.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LostAnswer {
+    /// A `503` problem+json, as from a proxy that gave up waiting.
+    #[default]
+    #[value(name = "503")]
+    Unavailable,
+    /// The connection closes without an answer, as when a proxy dies.
+    Cut,
 }
 
 /// Parses a share: a number from 0 to 1.
@@ -154,6 +177,10 @@ mod tests {
             "--malformed-share",
             "0.1",
             "--refuse-resume",
+            "--lost-answer-share",
+            "0.75",
+            "--lost-answer",
+            "cut",
         ]);
         let expected = Faults {
             fail_share: 0.25,
@@ -163,15 +190,31 @@ mod tests {
             reorder_share: 1.0,
             malformed_share: 0.1,
             refuse_resume: true,
+            lost_answer_share: 0.75,
+            lost_answer: LostAnswer::Cut,
         };
         assert_eq!(options.faults, expected);
     }
 
     #[test]
+    fn a_lost_answer_is_a_503_unless_cut_is_asked_for() {
+        let share = ["demo-backend", "--lost-answer-share", "1"];
+        let options = Options::parse_from(share);
+        assert_eq!(options.faults.lost_answer, LostAnswer::Unavailable);
+        let options = Options::parse_from([&share[..], &["--lost-answer", "503"]].concat());
+        assert_eq!(options.faults.lost_answer, LostAnswer::Unavailable);
+        assert!(
+            Options::try_parse_from([&share[..], &["--lost-answer", "drop"]].concat()).is_err()
+        );
+    }
+
+    #[test]
     fn shares_outside_zero_to_one_are_refused_on_the_command_line() {
         for bad in ["1.5", "-0.1", "NaN", "half"] {
-            let parsed = Options::try_parse_from(["demo-backend", "--fail-share", bad]);
-            assert!(parsed.is_err(), "--fail-share {bad}");
+            for flag in ["--fail-share", "--lost-answer-share"] {
+                let parsed = Options::try_parse_from(["demo-backend", flag, bad]);
+                assert!(parsed.is_err(), "{flag} {bad}");
+            }
         }
     }
 

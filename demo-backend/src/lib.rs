@@ -34,7 +34,7 @@ mod stream;
 mod ticker;
 
 pub use base_path::BasePath;
-pub use faults::Faults;
+pub use faults::{Faults, LostAnswer};
 pub use monitor_core::config::LiveMode;
 /// Who wrote a message, for [`Server::inject_message`].
 pub use monitor_core::Author;

@@ -168,6 +168,7 @@ async fn transfers_that_cannot_be_done_are_422_and_change_nothing() {
     assert_eq!(observable_state(&server).await, state);
     let response = post(&server, &transfer_path("c-999999"), ADMIN, None, &cases[1]).await;
     problem(response, 404).await;
+    // Without the department it is not a transfer request at all.
     let response = post(
         &server,
         &transfer_path(&c.id),
@@ -176,7 +177,8 @@ async fn transfers_that_cannot_be_done_are_422_and_change_nothing() {
         &json!({ "agent_id": "a-0002" }),
     )
     .await;
-    problem(response, 400).await;
+    let detail = problem(response, 422).await;
+    assert!(detail.contains("department_id"), "{detail}");
 }
 
 #[tokio::test]

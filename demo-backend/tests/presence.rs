@@ -148,13 +148,13 @@ async fn an_unknown_agent_is_404_and_an_unknown_or_missing_presence_is_refused()
         422,
     )
     .await;
-    // A body that is not a SetPresenceRequest is malformed, as for every action.
+    // JSON that is not a SetPresenceRequest is refused, as for every action.
     for body in [
         json!({}),
         json!({ "presence": "offline" }),
         json!({ "status": 3 }),
     ] {
-        problem(post(&server, &path, ADMIN, None, &body).await, 400).await;
+        problem(post(&server, &path, ADMIN, None, &body).await, 422).await;
     }
     assert_eq!(observable_state(&server).await, state);
 }

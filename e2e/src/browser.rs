@@ -198,6 +198,15 @@ impl Browser {
         serde_json::from_value(names).unwrap_or_default()
     }
 
+    /// Runs `script` at the start of every page this tab loads from now on,
+    /// before the page's own scripts, so it sees what happens while the page
+    /// boots (and again after a reload).
+    pub async fn on_every_page(&self, script: &str) {
+        crate::bench::cdp::on_new_document(&self.client, script)
+            .await
+            .expect("a script for every page");
+    }
+
     /// Runs a script and decodes its result.
     pub async fn eval<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
         let value = self
@@ -337,4 +346,14 @@ pub const CAPTURE_ERRORS: &str = r#"
     console.error = (...args) => { window.__errors.push(args.map(String).join(' ')); original(...args); };
     window.addEventListener('error', e => window.__errors.push('uncaught: ' + e.message));
     window.addEventListener('unhandledrejection', e => window.__errors.push('unhandled rejection: ' + e.reason));
+"#;
+
+/// JS for [`Browser::on_every_page`]: records every Content-Security-Policy
+/// violation of the page in `window.__csp_violations` (directive and what was
+/// blocked), from before the page's first script runs.
+pub const CAPTURE_CSP_VIOLATIONS: &str = r#"
+    window.__csp_violations = [];
+    document.addEventListener('securitypolicyviolation', e => {
+        window.__csp_violations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline'));
+    });
 "#;

@@ -9,7 +9,7 @@ pub mod bench;
 mod browser;
 mod locate;
 
-pub use browser::{Browser, CAPTURE_ERRORS};
+pub use browser::{Browser, CAPTURE_CSP_VIOLATIONS, CAPTURE_ERRORS};
 pub use locate::Role;
 
 use std::path::PathBuf;

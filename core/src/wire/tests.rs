@@ -61,3 +61,27 @@ fn bulk_end_result_keeps_unknown_outcomes_and_omits_an_absent_detail() {
         r#"{"id":"c1","outcome":"ended"}"#
     );
 }
+
+/// Issue 14: a transfer with `agentId` (camel case) queued the conversation,
+/// because the misspelt field was ignored and `agent_id` defaulted to none.
+#[test]
+fn requests_refuse_an_unknown_field_and_name_it() {
+    let refused = [
+        serde_json::from_str::<TransferRequest>(r#"{"department_id": "d1", "agentId": "a1"}"#)
+            .map(drop),
+        serde_json::from_str::<EndRequest>(r#"{"justification": "x", "reason": "y"}"#).map(drop),
+        serde_json::from_str::<BulkEndRequest>(r#"{"ids": [], "justification": "x", "all": true}"#)
+            .map(drop),
+        serde_json::from_str::<SetPresenceRequest>(r#"{"status": "online", "until": 5}"#).map(drop),
+    ];
+    for (result, field) in refused
+        .into_iter()
+        .zip(["agentId", "reason", "all", "until"])
+    {
+        let err = result.expect_err(field);
+        assert!(err.to_string().contains(&format!("`{field}`")), "{err}");
+    }
+    let transfer: TransferRequest =
+        serde_json::from_str(r#"{"department_id": "d1", "agent_id": "a1"}"#).unwrap();
+    assert_eq!(transfer.agent_id.as_deref(), Some("a1"));
+}

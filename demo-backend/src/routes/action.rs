@@ -10,6 +10,7 @@ use monitor_core::wire::{checked_justification, UserRef};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::json_body;
 use crate::auth::{Caller, Scope};
 use crate::idempotency::{self, Fingerprint, Kept, Lookup, REPLAYED_HEADER};
 use crate::problem::ApiError;
@@ -83,7 +84,8 @@ pub fn refused(id: &str, refusal: Refusal) -> ApiError {
 }
 
 /// Runs an action for `caller`: 403 without the permission it `needs`,
-/// 400 for a malformed key or body, then — under the key lock, then the
+/// 400 for a malformed key, 415, 400 or 422 for a body that is not exactly
+/// a `B` ([`json_body::decode`]), then — under the key lock, then the
 /// simulation lock — either the kept response of this key or `apply`, whose
 /// success is answered 200 and kept under the key.
 pub fn run<B, T>(
@@ -118,8 +120,7 @@ where
         return Err(ApiError::forbidden(needs.denied));
     }
     let key = idempotency::key(&incoming.headers)?;
-    let request: B = serde_json::from_slice(&incoming.body)
-        .map_err(|e| ApiError::bad_request(format!("invalid request body: {e}")))?;
+    let request: B = json_body::decode(&incoming.headers, &incoming.body)?;
     let fingerprint = Fingerprint::of(&incoming.method, &incoming.path, &incoming.body);
     let caller_id = caller.me.id.as_str();
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use monitor_core::wire::{
     permission, BulkEndOutcome, BulkEndRequest, BulkEndResponse, BulkEndResult, EndRequest,
@@ -11,6 +11,7 @@ use monitor_core::wire::{
 };
 
 use super::action::{self, Incoming, Needs};
+use super::path_id::PathId;
 use crate::auth::{Caller, Scope};
 use crate::problem::ApiError;
 use crate::sim::actions::Refusal;
@@ -30,7 +31,7 @@ const BULK_END: Needs = Needs {
 pub async fn end(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     incoming: Incoming,
 ) -> Response {
     let by = action::actor(&caller);

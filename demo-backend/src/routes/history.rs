@@ -1,11 +1,12 @@
 //! `GET /api/v1/conversations/{id}/actions`: who transferred or ended a
 //! conversation, when, and how.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use monitor_core::wire::ActionsList;
 
 use super::action::not_found;
+use super::path_id::PathId;
 use crate::auth::Caller;
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -13,7 +14,7 @@ use crate::state::AppState;
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<ActionsList>, ApiError> {
     let actions = {
         let sim = state.sim();

@@ -1,9 +1,10 @@
 //! `GET /api/v1/conversations/{id}/messages`: the transcript.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use monitor_core::wire::MessagesList;
 
+use super::path_id::PathId;
 use crate::auth::Caller;
 use crate::problem::ApiError;
 use crate::sim::transcript::transcript;
@@ -12,7 +13,7 @@ use crate::state::AppState;
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<MessagesList>, ApiError> {
     let messages = {
         let sim = state.sim();

@@ -6,8 +6,10 @@ mod conversations;
 mod departments;
 mod end;
 mod history;
+mod json_body;
 mod me;
 mod messages;
+mod path_id;
 mod presence;
 mod transfer;
 
@@ -42,6 +44,19 @@ pub struct Site {
 /// the SPA (when given) under the base path, every response with a
 /// Content-Security-Policy.
 pub fn router(state: AppState, site: Site) -> Router {
+    // The actions, the only requests whose answer can be lost after they acted.
+    let actions = Router::new()
+        .route(
+            "/api/v1/conversations/{id}/transfer",
+            post(transfer::transfer),
+        )
+        .route("/api/v1/conversations/{id}/end", post(end::end))
+        .route("/api/v1/conversations/bulk-end", post(end::bulk_end))
+        .route("/api/v1/agents/{id}/presence", post(presence::set))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            faults::lost_answer::lose,
+        ));
     let router = Router::new()
         .route("/api/v1/me", get(me::get))
         .route("/api/v1/monitor/conversations", get(conversations::list))
@@ -50,13 +65,7 @@ pub fn router(state: AppState, site: Site) -> Router {
         .route("/api/v1/departments", get(departments::list))
         .route("/api/v1/conversations/{id}/messages", get(messages::list))
         .route("/api/v1/conversations/{id}/actions", get(history::list))
-        .route(
-            "/api/v1/conversations/{id}/transfer",
-            post(transfer::transfer),
-        )
-        .route("/api/v1/conversations/{id}/end", post(end::end))
-        .route("/api/v1/conversations/bulk-end", post(end::bulk_end))
-        .route("/api/v1/agents/{id}/presence", post(presence::set))
+        .merge(actions)
         // Unknown API paths are API errors, never the SPA's index.html.
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))

@@ -1,11 +1,12 @@
 //! `POST /api/v1/agents/{id}/presence`: a supervisor sets an agent's
 //! presence on their behalf; `offline` signs them out.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use monitor_core::wire::{permission, SetPresenceRequest};
 
 use super::action::{self, Incoming, Needs};
+use super::path_id::PathId;
 use crate::auth::Caller;
 use crate::problem::ApiError;
 use crate::sim::presence::PresenceRefusal;
@@ -19,7 +20,7 @@ const NEEDS: Needs = Needs {
 pub async fn set(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     incoming: Incoming,
 ) -> Response {
     let by = action::actor(&caller);

@@ -1,11 +1,12 @@
 //! `POST /api/v1/conversations/{id}/transfer`: move a conversation to a
 //! department's queue, or straight to one of its agents.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use monitor_core::wire::{permission, TransferRequest};
 
 use super::action::{self, Incoming, Needs};
+use super::path_id::PathId;
 use crate::auth::Caller;
 use crate::state::AppState;
 
@@ -17,7 +18,7 @@ const NEEDS: Needs = Needs {
 pub async fn transfer(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     incoming: Incoming,
 ) -> Response {
     let by = action::actor(&caller);
