@@ -7,12 +7,13 @@ use monitor_core::wire::Me;
 
 use crate::api::ApiError;
 use crate::components::error_view::ErrorView;
-use crate::i18n::{provide_locale, use_locale, use_texts};
+use crate::i18n::{provide_locale, use_locale, use_locale_choice, use_texts};
 use crate::pages::monitor::Monitor;
+use crate::pages::portal_wait::PortalWait;
 use crate::pages::sign_in::SignInPage;
 use crate::state::clock::provide_clock;
 use crate::state::config::load_config;
-use crate::state::embedding::provide_embedding;
+use crate::state::embedding::{provide_embedding, Host};
 use crate::state::session::{provide_session, use_session, SignInNotice};
 use crate::state::theme::provide_theme;
 
@@ -52,9 +53,14 @@ fn ConfigError(problem: String) -> impl IntoView {
 #[component]
 fn Configured(config: Config) -> impl IntoView {
     provide_session(config.api_base_url.clone());
-    provide_embedding(&config);
-    provide_context(config);
+    let embedding = provide_embedding(&config);
     let session = use_session();
+    let language = use_locale_choice();
+    language.set_deployment(config.default_locale.clone());
+    Effect::new(move |_| language.set_user(session.me().and_then(|me| me.locale)));
+    provide_context(config);
+    // In the portal's frame the portal owns the session: no sign-in form.
+    let portal = embedding.host != Host::Own;
 
     // Keyed on the token: another sign-in rebuilds the monitor from scratch,
     // so no row or number of the previous profile survives.
@@ -70,6 +76,7 @@ fn Configured(config: Config) -> impl IntoView {
                     view! { <Monitor me api /> }.into_any()
                 }
                 (Some(token), None) => view! { <RestoreSession token /> }.into_any(),
+                _ if portal => view! { <PortalWait /> }.into_any(),
                 _ => view! { <SignInPage /> }.into_any(),
             }}
         </Router>

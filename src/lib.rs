@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod route;
 pub mod state;
 
 /// Mounts the monitor on the page's body.

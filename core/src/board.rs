@@ -182,6 +182,7 @@ impl Board {
                 Item::Change { sequence, change }
             }
             Input::Own(conversation) => Item::Own(conversation),
+            Input::Archived(conversation) => Item::Archived(conversation),
         };
         self.inbox.push(item);
         Staged::Accepted
@@ -247,6 +248,7 @@ impl Board {
                     }
                 }
                 Item::Own(c) => conversation_ops.push(conversation_op(c)),
+                Item::Archived(c) => conversation_ops.push(Op::Upsert(Arc::new(c))),
             }
         }
         conversation_changes.extend(self.conversations.apply(conversation_ops));

@@ -21,6 +21,9 @@ pub mod name {
 }
 
 /// A change to the monitored state.
+// Most changes are conversation upserts, so boxing that variant would add
+// an allocation to nearly every event to save space on the rare others.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     ConversationUpsert(Conversation),

@@ -19,6 +19,7 @@ pub mod export;
 pub mod indicators;
 mod keyed_sort;
 pub mod live;
+pub mod locale_choice;
 pub mod open_enum;
 pub mod permissions;
 pub mod presence_log;

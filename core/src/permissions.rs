@@ -17,6 +17,7 @@ pub struct Permissions {
     end: bool,
     bulk_end: bool,
     set_agent_presence: bool,
+    supervise: bool,
 }
 
 impl Permissions {
@@ -37,6 +38,7 @@ impl Permissions {
                 permission::END => &mut granted.end,
                 permission::BULK_END => &mut granted.bulk_end,
                 permission::SET_AGENT_PRESENCE => &mut granted.set_agent_presence,
+                permission::SUPERVISE => &mut granted.supervise,
                 // A newer backend may grant things this version cannot do.
                 _ => continue,
             };
@@ -80,6 +82,13 @@ impl Permissions {
     /// Setting an agent's presence, or signing them out.
     pub fn can_set_agent_presence(&self) -> bool {
         self.set_agent_presence
+    }
+
+    /// The supervisor's tools (wallboard, export, alerts, pause, views and
+    /// columns, wait indicators); without them, the agent's simplified
+    /// monitor.
+    pub fn can_supervise(&self) -> bool {
+        self.supervise
     }
 
     /// The row menu entries, in order: always View; then Transfer and End by permission.

@@ -35,6 +35,17 @@ url_enum! {
         TimeInStatus = "time_in_status",
         Duration = "duration",
         Transfers = "transfers",
+        /// When it finished (finished conversations).
+        Finished = "finished",
+    }
+}
+
+url_enum! {
+    /// Which conversations the Atenciones tab lists: those going on, or
+    /// those finished in a date range.
+    pub enum ConversationScope {
+        Ongoing = "ongoing",
+        Finished = "finished",
     }
 }
 
@@ -61,7 +72,10 @@ pub const UNASSIGNED: &str = "-";
 
 /// Every URL query key a [`ConversationQuery`] owns; the rest of the URL
 /// (such as `lang`) belongs to someone else and is kept as it is.
-pub const QUERY_KEYS: [&str; 9] = [
+pub const QUERY_KEYS: [&str; 12] = [
+    key::SCOPE,
+    key::FROM,
+    key::TO,
     key::SEARCH,
     key::AWAITING,
     key::COLUMNS,
@@ -82,6 +96,11 @@ mod key {
     pub const AWAITING: &str = "awaiting";
     /// The visible columns, in order (see [`crate::columns`]).
     pub const COLUMNS: &str = "cols";
+    /// `scope=finished`: the finished conversations.
+    pub const SCOPE: &str = "scope";
+    /// The finished conversations' dates, `YYYY-MM-DD`, both included.
+    pub const FROM: &str = "from";
+    pub const TO: &str = "to";
 }
 
 /// What the Conversations tab shows: search text, filters (an empty set
@@ -102,6 +121,12 @@ pub struct ConversationQuery {
     pub dir: SortDir,
     /// Not a filter: "clear filters" keeps it.
     pub columns: ColumnLayout,
+    /// Ongoing or finished; not a filter either.
+    pub scope: ConversationScope,
+    /// The finished conversations' first and last day (local dates,
+    /// `YYYY-MM-DD`); `None` is today.
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 impl Default for ConversationQuery {
@@ -118,6 +143,9 @@ impl Default for ConversationQuery {
             sort: ConversationSort::TimeInStatus,
             dir: SortDir::Desc,
             columns: ColumnLayout::default(),
+            scope: ConversationScope::Ongoing,
+            from: None,
+            to: None,
         }
     }
 }
@@ -129,8 +157,16 @@ impl ConversationQuery {
     /// commas included. Percent-encoding is the caller's (router's) job.
     pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = PairsWriter::with_capacity(
-            self.statuses.len() + self.agents.len() + self.departments.len() + self.channels.len(),
+            3 + self.statuses.len()
+                + self.agents.len()
+                + self.departments.len()
+                + self.channels.len(),
         );
+        if self.scope == ConversationScope::Finished {
+            pairs.each(key::SCOPE, [self.scope.as_str()]);
+            pairs.each(key::FROM, self.from.iter().map(String::as_str));
+            pairs.each(key::TO, self.to.iter().map(String::as_str));
+        }
         pairs.search(&self.search);
         pairs.each(
             key::STATUS,
@@ -179,6 +215,9 @@ impl ConversationQuery {
                 // Any value but "0" or "false" turns it on; the last one decides.
                 key::AWAITING => query.awaiting = !matches!(v, "0" | "false"),
                 key::COLUMNS => query.columns = ColumnLayout::from_url_value(v),
+                key::SCOPE => query.scope = v.parse().unwrap_or(ConversationScope::Ongoing),
+                key::FROM => query.from = valid_date(v),
+                key::TO => query.to = valid_date(v),
                 // `sort`, `dir`, or a key the portal added.
                 _ => sort.read(k, v),
             }
@@ -203,15 +242,54 @@ impl ConversationQuery {
             && !self.awaiting
     }
 
-    /// The same view with search and filters cleared: sort and columns stay.
+    /// The same view with search and filters cleared: sort, columns,
+    /// scope and dates stay.
     pub fn without_filters(&self) -> Self {
         Self {
             sort: self.sort,
             dir: self.dir,
             columns: self.columns.clone(),
+            scope: self.scope,
+            from: self.from.clone(),
+            to: self.to.clone(),
             ..Self::default()
         }
     }
+
+    /// The same search and filters in `scope` (but those about a status
+    /// going on), sorted as that scope is first shown (finished: the latest
+    /// to finish first).
+    pub fn in_scope(&self, scope: ConversationScope) -> Self {
+        let (sort, dir) = match scope {
+            ConversationScope::Ongoing => (ConversationSort::TimeInStatus, SortDir::Desc),
+            ConversationScope::Finished => (ConversationSort::Finished, SortDir::Desc),
+        };
+        // A finished conversation has no other status, nor awaits a reply.
+        let finished = scope == ConversationScope::Finished;
+        Self {
+            scope,
+            sort,
+            dir,
+            from: None,
+            to: None,
+            statuses: if finished {
+                BTreeSet::new()
+            } else {
+                self.statuses.clone()
+            },
+            awaiting: self.awaiting && !finished,
+            ..self.clone()
+        }
+    }
+}
+
+/// A local date `YYYY-MM-DD`, or `None` for anything else (a stale or
+/// mistyped link falls back to today).
+fn valid_date(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (b.len() == 10 && b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10))
+        .then(|| v.to_owned())
 }
 
 #[cfg(test)]
@@ -312,6 +390,51 @@ mod tests {
         assert!(cleared.is_unfiltered());
         assert_eq!((cleared.sort, &cleared.columns), (q.sort, &q.columns));
         assert!(!parse("awaiting=0").awaiting);
+    }
+
+    #[test]
+    fn the_finished_scope_and_its_dates_round_trip_and_bad_dates_mean_today() {
+        let q = parse("scope=finished&from=2026-03-01&to=2026-03-02&sort=finished");
+        assert_eq!(q.scope, ConversationScope::Finished);
+        assert_eq!(
+            (q.from.as_deref(), q.to.as_deref()),
+            (Some("2026-03-01"), Some("2026-03-02"))
+        );
+        let pairs = q.to_query_pairs();
+        let again =
+            ConversationQuery::from_query_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(again, q);
+        let odd = parse("scope=finished&from=yesterday&to=2026-3-2");
+        assert_eq!((odd.from, odd.to), (None, None));
+        assert_eq!(parse("scope=archived").scope, ConversationScope::Ongoing);
+        assert!(parse("scope=finished").is_unfiltered());
+        // Dates belong to the finished scope: the ongoing one does not write them.
+        let ongoing = ConversationQuery {
+            from: Some("2026-03-01".into()),
+            ..ConversationQuery::default()
+        };
+        assert!(ongoing.to_query_pairs().is_empty());
+    }
+
+    #[test]
+    fn switching_scope_keeps_search_and_filters_and_takes_that_scopes_sort() {
+        let q = parse("q=ana&status=queued&channel=sms&sort=customer");
+        let finished = q.in_scope(ConversationScope::Finished);
+        assert_eq!(finished.search, "ana");
+        assert!(
+            finished.statuses.is_empty(),
+            "finished ones have one status"
+        );
+        assert_eq!(
+            (finished.sort, finished.dir),
+            (ConversationSort::Finished, SortDir::Desc)
+        );
+        assert_eq!(finished.channels, q.channels);
+        let back = finished.in_scope(ConversationScope::Ongoing);
+        assert_eq!(
+            (back.sort, back.dir),
+            (ConversationSort::TimeInStatus, SortDir::Desc)
+        );
     }
 
     #[test]

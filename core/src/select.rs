@@ -4,7 +4,7 @@
 
 mod sort;
 
-pub use sort::compare_conversations;
+pub use sort::{compare_conversations, duration_key, DurationKey};
 
 use crate::awaiting::is_awaiting_reply;
 use crate::query::{ConversationQuery, UNASSIGNED};
@@ -26,8 +26,9 @@ use sort::sort_rows;
 /// workflow order), unknown values last; customer, agent and department by
 /// name, ignoring case and accents, unassigned last in `Asc`; `TimeInStatus`
 /// by `status_since` (longer time in status = earlier `status_since`),
-/// `Duration` by `created_at`, so no `now` is needed; `Updated`:
-/// conversations without `updated_at` sort last in `Asc`.
+/// `Duration` by `created_at` (a finished one by its length, see
+/// [`duration_key`]), so no `now` is needed; `Updated` and `Finished`:
+/// conversations without that time sort last in `Asc`.
 pub fn select_conversations(
     conversations: &[Conversation],
     query: &ConversationQuery,

@@ -35,6 +35,7 @@ pub fn conversation(id: &str) -> Conversation {
         finished_at: None,
         transfers: 0,
         last_message: None,
+        end_justification: None,
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Conversation {
     /// without it simply shows no preview and no "awaiting reply".
     #[serde(default)]
     pub last_message: Option<LastMessage>,
+    /// Why it was ended, when a supervisor ended it (finished ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_justification: Option<String>,
 }
 
 /// The newest message of a conversation, as carried in its row.
@@ -202,6 +205,10 @@ pub mod permission {
     pub const BULK_END: &str = "conversations.bulk_end";
     /// Set an agent's presence, or sign them out (presence `offline`).
     pub const SET_AGENT_PRESENCE: &str = "agents.set_presence";
+    /// The supervisor's tools: wallboard, export, alerts, pause, saved
+    /// views and columns, the wait indicators and their breakdown. Without
+    /// it the monitor is the agent's simplified one.
+    pub const SUPERVISE: &str = "monitor.supervise";
 }
 
 /// Longest justification of an end or bulk end, in characters (Unicode

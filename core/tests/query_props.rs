@@ -1,6 +1,7 @@
 //! Properties of the Conversations query in the URL.
 
 use monitor_core::columns::{ColumnLayout, ConversationColumn};
+use monitor_core::query::ConversationScope;
 use monitor_core::{Channel, ConversationQuery, ConversationSort, ConversationStatus, SortDir};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -34,9 +35,28 @@ fn query() -> impl Strategy<Value = ConversationQuery> {
         select(vec![SortDir::Asc, SortDir::Desc]),
         any::<bool>(),
         prop::collection::vec(select(ConversationColumn::ALL), 0..6),
+        (
+            select(ConversationScope::ALL),
+            prop::option::of(select(vec!["2026-03-01", "2025-12-31"])),
+            prop::option::of(select(vec!["2026-03-02"])),
+        ),
     )
         .prop_map(
-            |(search, statuses, agents, departments, channels, sort, dir, awaiting, columns)| {
+            |(
+                search,
+                statuses,
+                agents,
+                departments,
+                channels,
+                sort,
+                dir,
+                awaiting,
+                columns,
+                (scope, from, to),
+            )| {
+                // Dates belong to the finished scope only.
+                let finished = scope == ConversationScope::Finished;
+                let date = |d: Option<&str>| d.filter(|_| finished).map(str::to_owned);
                 // Built through the URL value: the layout's own rules
                 // (no repeats, never empty) hold for every generated one.
                 let names: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
@@ -61,6 +81,9 @@ fn query() -> impl Strategy<Value = ConversationQuery> {
                     sort,
                     dir,
                     columns,
+                    scope,
+                    from: date(from),
+                    to: date(to),
                 }
             },
         )

@@ -233,7 +233,11 @@ fn ordered() -> Vec<Conversation> {
 #[test]
 fn every_sort_key_orders_ascending_and_reverses_descending() {
     let list = ordered();
+    // Going on, they have no finish (see the finished ones' own test).
     for &sort in ConversationSort::ALL {
+        if sort == ConversationSort::Finished {
+            continue;
+        }
         let mut expected = vec!["a", "b", "c"];
         if sort == ConversationSort::Duration {
             expected.reverse();
@@ -244,6 +248,33 @@ fn every_sort_key_orders_ascending_and_reverses_descending() {
         let desc = query(|q| (q.sort, q.dir) = (sort, SortDir::Desc));
         assert_eq!(ids(&list, &desc), expected, "{sort} desc");
     }
+}
+
+#[test]
+fn finished_ones_sort_by_their_finish_and_by_how_long_they_lasted() {
+    let mut list = ordered();
+    // a lasted 30 min, b 25, c 40; they finished in the order c, a, b.
+    for (c, (created, finished)) in list.iter_mut().zip([(0, 30), (10, 35), (-20, 20)]) {
+        c.created_at = at(created);
+        c.finished_at = Some(at(finished));
+    }
+    let by = |sort, dir| ids(&list, &query(|q| (q.sort, q.dir) = (sort, dir)));
+    assert_eq!(
+        by(ConversationSort::Finished, SortDir::Asc),
+        ["c", "a", "b"]
+    );
+    assert_eq!(
+        by(ConversationSort::Finished, SortDir::Desc),
+        ["b", "a", "c"]
+    );
+    assert_eq!(
+        by(ConversationSort::Duration, SortDir::Asc),
+        ["b", "a", "c"]
+    );
+    assert_eq!(
+        by(ConversationSort::Duration, SortDir::Desc),
+        ["c", "a", "b"]
+    );
 }
 
 #[test]

@@ -119,7 +119,17 @@ fn key_order(a: &Conversation, b: &Conversation, sort: ConversationSort) -> Orde
             (a.updated_at.is_none(), a.updated_at).cmp(&(b.updated_at.is_none(), b.updated_at))
         }
         ConversationSort::TimeInStatus => b.status_since.cmp(&a.status_since),
-        ConversationSort::Duration => b.created_at.cmp(&a.created_at),
+        // Going on: the earlier it started the longer; finished: by length;
+        // those going on first.
+        ConversationSort::Duration => match (a.finished_at, b.finished_at) {
+            (None, None) => b.created_at.cmp(&a.created_at),
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (Some(x), Some(y)) => (x - a.created_at).cmp(&(y - b.created_at)),
+        },
+        ConversationSort::Finished => {
+            (a.finished_at.is_none(), a.finished_at).cmp(&(b.finished_at.is_none(), b.finished_at))
+        }
         ConversationSort::Transfers => a.transfers.cmp(&b.transfers),
     }
 }

@@ -26,7 +26,8 @@ pub const DEMO_TOKENS: [(&str, Profile); 4] = [
 ];
 
 /// Supervisors see and act on everything; agents get none of these.
-const SUPERVISOR_PERMISSIONS: [&str; 6] = [
+const SUPERVISOR_PERMISSIONS: [&str; 7] = [
+    permission::SUPERVISE,
     permission::VIEW_ALL_CONVERSATIONS,
     permission::VIEW_AGENTS,
     permission::VIEW_AVERAGES,

@@ -256,6 +256,10 @@ async fn an_ended_conversation_leaves_the_active_list_and_is_listed_finished_wit
 
     assert_eq!(ended.status, ConversationStatus::Finished);
     assert!(ended.finished_at.is_some());
+    assert_eq!(
+        ended.end_justification.as_deref(),
+        Some("Resuelto por teléfono")
+    );
     let after = view(&server).await;
     assert!(after.conversations.iter().all(|x| x.id != c.id));
     assert_eq!(

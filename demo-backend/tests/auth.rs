@@ -53,6 +53,7 @@ async fn each_demo_token_signs_in_with_its_profile_and_permissions() {
         let me: Me = get_json(&server, "/api/v1/me", token).await;
         assert_eq!(me.profile, profile, "{token}");
         for p in [
+            permission::SUPERVISE,
             permission::VIEW_ALL_CONVERSATIONS,
             permission::VIEW_AGENTS,
             permission::VIEW_AVERAGES,

@@ -156,7 +156,8 @@ async fn every_view_in(theme: &str) {
         .await;
     browser.wait_for_rows("Agents").await;
 
-    browser.click(Role::Tab, "Finished").await;
+    browser.click(Role::Tab, "Conversations").await;
+    browser.click(Role::Radio, "Finished").await;
     browser
         .wait_for(Role::Table, "Finished conversations")
         .await;

@@ -150,7 +150,19 @@ async fn ending_needs_a_justification_then_the_conversation_moves_to_finished() 
         .iter()
         .any(|c| c.id == target.id));
 
-    browser.click(Role::Tab, "Finished").await;
+    browser.click(Role::Radio, "Finished").await;
+    eventually("the finished row with its justification", || async {
+        browser
+            .table_rows("Finished conversations")
+            .await
+            .iter()
+            .any(|r| {
+                r.iter().any(|c| c.contains(&target.customer.name))
+                    && r.iter().any(|c| c == "Customer solved it by phone")
+            })
+            .then_some(())
+    })
+    .await;
     browser
         .click_in_row(
             "Finished conversations",

@@ -49,7 +49,7 @@ async fn the_view_lists_transfers_and_the_ending_with_who_when_and_why() {
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-admin").await;
     browser.wait_for_rows("Conversations").await;
-    browser.click(Role::Tab, "Finished").await;
+    browser.click(Role::Radio, "Finished").await;
     browser
         .click_in_row(
             "Finished conversations",

@@ -129,8 +129,10 @@ async fn arrow_keys_move_between_the_tabs() {
         .unwrap();
     press(&browser, Key::Right).await;
     assert_eq!(focused(&browser).await.0, "Agents");
+    press(&browser, Key::Home).await;
+    assert_eq!(focused(&browser).await.0, "Conversations");
     press(&browser, Key::End).await;
-    assert_eq!(focused(&browser).await.0, "Finished");
+    assert_eq!(focused(&browser).await.0, "Agents");
     press(&browser, Key::Right).await;
     assert_eq!(focused(&browser).await.0, "Conversations", "wraps around");
     server.stop().await;

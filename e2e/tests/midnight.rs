@@ -190,7 +190,7 @@ async fn after_midnight_the_day_begins_in_yesterdays_presence(zone: (&str, &str)
         },
     )
     .await;
-    browser.goto("/finished?lang=en").await;
+    browser.goto("/?scope=finished&lang=en").await;
     eventually("the conversation ended today is listed", || async {
         browser
             .table_rows("Finished conversations")

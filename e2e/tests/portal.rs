@@ -25,9 +25,20 @@ async fn the_portal_on_another_origin_signs_the_monitor_in_with_the_chosen_profi
     browser.wait_for_rows("Conversations").await;
     assert_eq!(
         browser.names(Role::Tab).await,
-        ["Conversations", "Finished"],
-        "the agent profile's tabs"
+        ["Conversations"],
+        "the agent profile's tabs, in the portal's language (the user's own is Spanish)"
     );
+    assert!(
+        browser
+            .find_all(Role::Button, Some("Sign out"))
+            .await
+            .is_empty(),
+        "the portal owns the session: no sign-out inside it"
+    );
+    assert!(browser
+        .find_all(Role::TextBox, Some("Access token"))
+        .await
+        .is_empty());
     browser.client.enter_parent_frame().await.unwrap();
     let log: String = browser
         .eval("return document.getElementById('handshake-log').innerText")
@@ -84,9 +95,19 @@ async fn a_token_from_an_origin_not_in_the_list_is_ignored_and_the_monitor_posts
     })
     .await;
     frame.enter_frame().await.unwrap();
-    browser.wait_for(Role::TextBox, "Access token").await;
+    // No sign-in form either: the page is told plainly it is not a portal.
+    let origin = hostile.trim_end_matches('/');
+    eventually("the refusal naming the page's origin", || async {
+        let text: String = browser
+            .eval("const a = document.querySelector('[role=alert]'); return a ? a.innerText : ''")
+            .await;
+        (text.contains(&format!("Esta página ({origin}) no puede abrir el monitor"))).then_some(())
+    })
+    .await;
+    assert!(browser.find_all(Role::TextBox, None).await.is_empty());
     assert!(
-        browser.table_rows("Conversations").await.is_empty(),
+        browser.table_rows("Conversations").await.is_empty()
+            && browser.table_rows("Atenciones").await.is_empty(),
         "the hostile token signed nobody in"
     );
     browser.client.enter_parent_frame().await.unwrap();
@@ -95,6 +116,54 @@ async fn a_token_from_an_origin_not_in_the_list_is_ignored_and_the_monitor_posts
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     let (_, heard) = hostile_tally(&browser).await.expect("the tally");
     assert_eq!(heard, 0, "the monitor posted to a parent it does not allow");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_portal_that_never_hands_over_its_token_gets_a_wait_then_a_clear_message() {
+    let server = start_backend(quiet_options()).await;
+    let portal = server.portal_url().expect("the portal runs");
+    let browser = Browser::open(&portal).await;
+    browser.goto("/?profile=agent&hold=1").await;
+    let frame = eventually("the monitor's iframe", || async {
+        browser
+            .client
+            .find(fantoccini::Locator::Css("iframe"))
+            .await
+            .ok()
+    })
+    .await;
+    frame.enter_frame().await.unwrap();
+    // In the deployment's language (Spanish): no portal language came.
+    browser
+        .wait_for(Role::Status, "Esperando que el portal inicie su sesión…")
+        .await;
+    assert!(
+        browser.find_all(Role::TextBox, None).await.is_empty(),
+        "no sign-in form inside the portal"
+    );
+    eventually("the message once the portal is late", || async {
+        let text: String = browser
+            .eval("const a = document.querySelector('[role=alert]'); return a ? a.innerText : ''")
+            .await;
+        text.contains("El portal no entregó una sesión en 8 segundos")
+            .then_some(())
+    })
+    .await;
+    assert!(browser.find_all(Role::TextBox, None).await.is_empty());
+    // Asking again says ready again (the portal logs it) and waits anew.
+    browser.click(Role::Button, "Reintentar").await;
+    browser
+        .wait_for(Role::Status, "Esperando que el portal inicie su sesión…")
+        .await;
+    browser.client.enter_parent_frame().await.unwrap();
+    eventually("a second ready in the portal's log", || async {
+        let log: String = browser
+            .eval("return document.getElementById('handshake-log').innerText")
+            .await;
+        (log.matches("ready received").count() >= 2).then_some(())
+    })
+    .await;
     server.stop().await;
 }
 

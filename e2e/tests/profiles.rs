@@ -21,7 +21,7 @@ async fn administrative_profiles_see_both_tabs_and_every_indicator() {
         browser.wait_for_rows("Conversations").await;
         assert_eq!(
             browser.names(Role::Tab).await,
-            ["Conversations", "Agents", "Finished"],
+            ["Conversations", "Agents"],
             "{token}"
         );
         browser.find_all(Role::Button, Some("Options")).await[0]
@@ -102,25 +102,12 @@ async fn the_agent_profile_sees_only_its_work_with_main_indicators() {
     let browser = Browser::open(&server.base_url()).await;
     browser.sign_in("demo-agent").await;
     browser.wait_for_rows("Conversations").await;
-    assert_eq!(
-        browser.names(Role::Tab).await,
-        ["Conversations", "Finished"]
-    );
+    assert_eq!(browser.names(Role::Tab).await, ["Conversations"]);
     let cards = indicator_names(&browser).await;
-    // Counts and the longest waits of their own work; no averages.
+    // The counts of their own work: no averages, no wait breakdown.
     assert_eq!(
         cards,
-        [
-            "Queued",
-            "In progress",
-            "Pending",
-            "Inactive",
-            "Over limit",
-            "Near the limit",
-            "Longest wait",
-            "Awaiting reply",
-            "Longest without reply"
-        ],
+        ["Queued", "In progress", "Pending", "Inactive"],
         "main values only"
     );
 
@@ -193,10 +180,7 @@ async fn signing_in_as_another_profile_leaves_nothing_of_the_previous_one() {
         count,
         format!("{agent_total} of {agent_total} conversations")
     );
-    assert_eq!(
-        browser.names(Role::Tab).await,
-        ["Conversations", "Finished"]
-    );
+    assert_eq!(browser.names(Role::Tab).await, ["Conversations"]);
     assert!(!indicator_names(&browser)
         .await
         .iter()

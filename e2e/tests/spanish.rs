@@ -168,6 +168,81 @@ async fn an_agent_can_only_see_a_conversation_in_spanish() {
     assert_eq!(browser.names(Role::MenuItem).await, ["Ver conversación"]);
 }
 
+/// The names of the buttons on screen.
+async fn buttons(browser: &Browser) -> Vec<String> {
+    browser.names(Role::Button).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_agents_monitor_is_atenciones_only_without_supervisor_tools() {
+    let (server, browser) = signed_in("demo-agent").await;
+    assert_eq!(browser.names(Role::Tab).await, [ATENCIONES]);
+    assert_eq!(
+        browser.names(Role::Radio).await,
+        ["En curso", "Finalizadas"]
+    );
+    for filter in ["Estado", "Agente", "Grupo", "Canal"] {
+        browser.wait_for(Role::Button, filter).await;
+    }
+    browser.wait_for(Role::SearchBox, "Buscar").await;
+    let cards: Vec<String> = browser
+        .eval("return Array.from(document.querySelectorAll('section[aria-label=\"Indicadores de atención\"] [role=group]')).map(c => c.getAttribute('aria-label'))")
+        .await;
+    assert_eq!(cards, ["En cola", "En progreso", "Pendiente", "Inactivo"]);
+    let shown = buttons(&browser).await;
+    for tool in [
+        "Exportar CSV",
+        "Vistas",
+        "Columnas",
+        "Alertas",
+        "Pausar actualizaciones",
+        "Esperas por departamento y canal",
+    ] {
+        assert!(!shown.iter().any(|b| b == tool), "{tool} in {shown:?}");
+    }
+    let tools: bool = browser
+        .eval("return !!document.querySelector('.tools-menu, a[href*=wallboard]')")
+        .await;
+    assert!(!tools, "no tools menu and no wallboard link");
+    let selection: bool = browser
+        .eval("return !!document.querySelector('[role=table] input[type=checkbox]')")
+        .await;
+    assert!(!selection, "no bulk selection");
+
+    // Their finished conversations, with only "Ver conversación".
+    browser.click(Role::Radio, "Finalizadas").await;
+    browser
+        .wait_for(Role::Table, "Atenciones finalizadas")
+        .await;
+    assert!(!buttons(&browser).await.iter().any(|b| b == "Exportar CSV"));
+
+    // The supervisor's pages, typed by hand, lead back with a notice.
+    for (path, notice) in [
+        (
+            "/agents?lang=es",
+            "La sección Agentes no está disponible para su perfil.",
+        ),
+        (
+            "/wallboard?lang=es",
+            "Esa página no está disponible para su perfil.",
+        ),
+    ] {
+        browser.goto(path).await;
+        browser.wait_for(Role::Status, notice).await;
+        browser.wait_for_rows(ATENCIONES).await;
+        assert!(browser
+            .find_all(Role::Table, Some(AGENTES))
+            .await
+            .is_empty());
+        let url = browser.current_url().await;
+        assert!(
+            !url.contains("/agents") && !url.contains("/wallboard"),
+            "{url}"
+        );
+    }
+    server.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn at_1280_pixels_no_header_is_cut_in_any_language() {
     let server = start_backend(quiet_options()).await;

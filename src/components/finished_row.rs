@@ -1,5 +1,7 @@
-//! One row of the Finished list: a closed conversation, with a button to
-//! read it.
+//! One row of the finished conversations: a closed conversation, when it
+//! finished, why it was ended, and a button to read it.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use monitor_core::elapsed::format_elapsed;
@@ -14,7 +16,7 @@ use crate::state::actions::{options_button_id, use_actions, Dialog};
 #[component]
 pub fn FinishedRow(
     /// The finished conversation.
-    conversation: Conversation,
+    conversation: Arc<Conversation>,
     /// 1-based row index within the whole table (header is row 1).
     #[prop(into)]
     row_index: Signal<usize>,
@@ -23,10 +25,11 @@ pub fn FinishedRow(
     let actions = use_actions();
     let open = {
         let conversation = conversation.clone();
-        move |_| actions.open(Dialog::View(Box::new(conversation.clone())))
+        move |_| actions.open(Dialog::View(Box::new(Conversation::clone(&conversation))))
     };
     let Conversation {
         id,
+        ticket,
         channel,
         customer,
         agent,
@@ -34,11 +37,13 @@ pub fn FinishedRow(
         created_at,
         finished_at,
         transfers,
+        end_justification,
         ..
-    } = conversation;
+    } = Conversation::clone(&conversation);
     let duration = finished_at.map(|end| format_elapsed(end - created_at));
     view! {
         <div class="table__row" role="row" aria-rowindex=move || row_index.get()>
+            <div class="table__cell table__cell--ticket" role="cell">{ticket}</div>
             <div class="table__cell" role="cell"><ChannelBadge channel /></div>
             <div class="table__cell" role="cell">{customer.name}</div>
             <div class="table__cell" role="cell">
@@ -52,6 +57,7 @@ pub fn FinishedRow(
             <div class="table__cell" role="cell">{finished_at.map(|at| view! { <DateTimeText at /> })}</div>
             <div class="table__cell table__cell--number" role="cell">{duration}</div>
             <div class="table__cell table__cell--number" role="cell">{transfers}</div>
+            <div class="table__cell" role="cell" title=end_justification.clone()>{end_justification.clone()}</div>
             <div class="table__cell table__cell--options" role="cell">
                 <button id=options_button_id(&id) class="button button--link" on:click=open>
                     {move || t.get().view_conversation}

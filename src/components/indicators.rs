@@ -37,9 +37,9 @@ pub fn Indicators(
     /// Conversation counts and averages, at the clock's now.
     #[prop(into)]
     conversations: Signal<ConversationIndicators>,
-    /// Waits against the thresholds, at the clock's now.
-    #[prop(into)]
-    waits: Signal<WaitNumbers>,
+    /// Waits against the thresholds, at the clock's now; `None` hides them
+    /// (the agent's simplified monitor shows the main counts only).
+    waits: Option<Signal<WaitNumbers>>,
     /// Agent counts and occupancy, when the profile sees agents.
     #[prop(into)]
     agents: Signal<Option<AgentIndicators>>,
@@ -83,10 +83,11 @@ pub fn Indicators(
         })
     });
     let has_agents = move || agents.with(Option::is_some);
-    let w = move |f: fn(&WaitNumbers) -> usize| {
+    let w = move |waits: Signal<WaitNumbers>, f: fn(&WaitNumbers) -> usize| {
         Memo::new(move |_| waits.with(|i| format_count(f(i), locale.get())))
     };
-    let w_time = move |f: fn(&WaitNumbers) -> Option<chrono::Duration>| {
+    let w_time = move |waits: Signal<WaitNumbers>,
+                       f: fn(&WaitNumbers) -> Option<chrono::Duration>| {
         Memo::new(move |_| {
             waits.with(|i| {
                 f(i).map(format_elapsed)
@@ -103,13 +104,15 @@ pub fn Indicators(
                 <Card label=Signal::derive(move || t.get().status_pending) value=c(|i| i.pending) tone="pending" />
                 <Card label=Signal::derive(move || t.get().status_inactive) value=c(|i| i.inactive) tone="inactive" />
             </div>
-            <div class="indicators__group">
-                <Card label=Signal::derive(move || t.get().kpi_over_limit) value=w(|i| i.critical) tone="critical" />
-                <Card label=Signal::derive(move || t.get().kpi_warning) value=w(|i| i.warning) tone="warning" />
-                <Card label=Signal::derive(move || t.get().kpi_longest_wait) value=w_time(|i| i.longest_wait) />
-                <Card label=Signal::derive(move || t.get().kpi_awaiting) value=w(|i| i.awaiting_reply) />
-                <Card label=Signal::derive(move || t.get().kpi_longest_awaiting) value=w_time(|i| i.longest_awaiting) />
-            </div>
+            {waits.map(|waits| view! {
+                <div class="indicators__group">
+                    <Card label=Signal::derive(move || t.get().kpi_over_limit) value=w(waits, |i| i.critical) tone="critical" />
+                    <Card label=Signal::derive(move || t.get().kpi_warning) value=w(waits, |i| i.warning) tone="warning" />
+                    <Card label=Signal::derive(move || t.get().kpi_longest_wait) value=w_time(waits, |i| i.longest_wait) />
+                    <Card label=Signal::derive(move || t.get().kpi_awaiting) value=w(waits, |i| i.awaiting_reply) />
+                    <Card label=Signal::derive(move || t.get().kpi_longest_awaiting) value=w_time(waits, |i| i.longest_awaiting) />
+                </div>
+            })}
             <Show when=has_agents>
                 <div class="indicators__group">
                     <Card label=Signal::derive(move || t.get().presence_online) value=a(|i| i.online) tone="online" />

@@ -14,6 +14,7 @@ pub mod error_view;
 pub mod export_button;
 pub mod feed_status;
 pub mod finished_row;
+pub mod finished_table;
 pub mod indicators;
 pub mod modal;
 pub mod multi_select;

@@ -4,6 +4,7 @@
 //! rejects a language with a missing string. Dates and numbers are formatted
 //! by the browser's `Intl` for the same locale.
 
+mod choice;
 mod en;
 mod es;
 pub mod intl;
@@ -12,6 +13,7 @@ mod texts;
 
 use leptos::prelude::*;
 
+pub use choice::{use_locale_choice, LocaleChoice};
 pub use texts::Texts;
 
 /// A language the monitor speaks. `as_str` is the BCP 47 tag.
@@ -51,27 +53,6 @@ impl Locale {
             Locale::En => &en::TEXTS,
         }
     }
-
-    /// The `lang` URL parameter wins, then the browser's languages, then Spanish.
-    pub fn detect() -> Locale {
-        let from_url = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .and_then(|search| {
-                web_sys::UrlSearchParams::new_with_str(&search)
-                    .ok()?
-                    .get("lang")
-            })
-            .and_then(|tag| Locale::from_tag(&tag));
-        from_url
-            .or_else(|| {
-                let languages = web_sys::window()?.navigator().languages();
-                languages
-                    .iter()
-                    .filter_map(|l| l.as_string())
-                    .find_map(|tag| Locale::from_tag(&tag))
-            })
-            .unwrap_or(Locale::Es)
-    }
 }
 
 /// Fills `{name}` placeholders of a template.
@@ -87,8 +68,11 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[derive(Clone, Copy)]
 pub struct LocaleSignal(pub RwSignal<Locale>);
 
+/// Provides the language, chosen from its sources (see [`choice`]).
 pub fn provide_locale() {
-    provide_context(LocaleSignal(RwSignal::new(Locale::detect())));
+    let locale = RwSignal::new(Locale::Es);
+    provide_context(LocaleSignal(locale));
+    choice::provide(locale);
 }
 
 pub fn use_locale() -> RwSignal<Locale> {

@@ -133,17 +133,34 @@ pub struct Texts {
     pub outcome_refused: &'static str,
     pub outcome_not_found: &'static str,
     pub outcome_already_finished: &'static str,
-    pub tab_finished: &'static str,
     pub finished_table: &'static str,
     pub date_from: &'static str,
     pub date_to: &'static str,
     pub load_more: &'static str,
     pub col_finished: &'static str,
+    /// Why a finished conversation was ended.
+    pub col_justification: &'static str,
+    /// The scope switch of Atenciones and its two scopes.
+    pub scope_label: &'static str,
+    pub scope_ongoing: &'static str,
+    pub scope_finished: &'static str,
+    /// The finished scope's date fields, as a group.
+    pub finished_dates: &'static str,
+    pub finished_truncated: &'static str,
+    /// The header's menu of the supervisor's other views.
+    pub tools: &'static str,
+    /// A page's address for a profile without that page.
+    pub page_not_available: &'static str,
     pub finished_shown: &'static str,
     pub no_finished: &'static str,
     pub pause_updates: &'static str,
     pub paused_waiting: &'static str,
     pub stale_data: &'static str,
+    /// The page around the monitor is not an allowed portal (`{origin}`).
+    pub portal_not_allowed: &'static str,
+    /// No token from the portal within `{s}` seconds.
+    pub portal_no_token: &'static str,
+    pub portal_token_refused: &'static str,
     pub waiting_for_portal: &'static str,
     pub signed_in_as: &'static str,
     pub level_warning: &'static str,

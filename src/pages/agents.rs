@@ -117,7 +117,7 @@ pub fn AgentsPage(
         <section class="page page--agents">
             <Indicators
                 conversations=conversation_numbers
-                waits=wait_numbers
+                waits=Some(wait_numbers)
                 agents=agent_numbers
                 averages
             />

@@ -1,12 +1,12 @@
 //! Top-level sign-in: paste a token. In the portal's iframe the token comes
-//! by message instead; this screen is for direct use and the demo.
+//! by message instead (`portal_wait`); this screen is for direct use and
+//! the demo.
 
 use leptos::prelude::*;
 use monitor_core::wire::Me;
 
 use crate::api::ApiError;
 use crate::i18n::use_texts;
-use crate::state::embedding::use_embedding;
 use crate::state::session::{use_session, SignInNotice};
 
 /// The sign-in form. A rejected or unreachable sign-in keeps the typed token.
@@ -14,7 +14,6 @@ use crate::state::session::{use_session, SignInNotice};
 pub fn SignInPage() -> impl IntoView {
     let t = use_texts();
     let session = use_session();
-    let embedded = use_embedding().is_some_and(|e| e.embedded);
     let token = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
 
@@ -62,7 +61,6 @@ pub fn SignInPage() -> impl IntoView {
         <main class="sign-in">
             <form class="sign-in__card" on:submit=submit novalidate>
                 <h1>{move || t.get().sign_in_title}</h1>
-                {embedded.then(|| view! { <p class="notice" role="status">{move || t.get().waiting_for_portal}</p> })}
                 <p class="muted">{move || t.get().sign_in_intro}</p>
                 {move || notice().map(|text| view! { <p class="notice" role="status">{text}</p> })}
                 <label for="access-token">{move || t.get().access_token}</label>

@@ -1,7 +1,9 @@
 //! Running inside the vendor portal's iframe. The monitor says `ready` to
 //! the parent, takes a token (and locale, theme) only from an allowed origin
 //! and only from `window.parent`, never posts to `*`, asks again on a 401,
-//! and reports its height so the portal can size the iframe.
+//! and reports its height so the portal can size the iframe. The portal
+//! owns the session there: the monitor shows no sign-in form and no
+//! sign-out, only a wait for the token (see `pages::portal_wait`).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -13,17 +15,40 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::session::{use_session, SignInNotice};
 use super::theme::{use_theme, Theme};
 use crate::api::ApiError;
-use crate::i18n::{use_locale, Locale};
+use crate::i18n::use_locale_choice;
+
+/// Who holds the session, from where the monitor runs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Host {
+    /// A page of its own (or a frame of a deployment that names no
+    /// portal): the monitor signs in itself.
+    Own,
+    /// A frame of an allowed portal (or one whose origin cannot be told
+    /// yet): the portal hands over the token.
+    Portal,
+    /// A frame of a page the deployment does not allow, by its origin.
+    Refused(String),
+}
 
 /// Whether the monitor is embedded, and the parent's origin if it is allowed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Embedding {
-    pub embedded: bool,
+    pub host: Host,
+    /// Why the portal's token could not be checked (not a refusal: the
+    /// server could not be asked), shown by the wait screen.
+    pub problem: RwSignal<Option<ApiError>>,
     /// Only an allowed origin is ever a target; otherwise nothing is posted.
     parent_origin: Option<String>,
 }
 
 impl Embedding {
+    /// Says `ready` again: the portal answers with a token.
+    pub fn ask_for_token(&self) {
+        self.post(&ToPortal::Ready {
+            version: PROTOCOL_VERSION,
+        });
+    }
+
     fn post(&self, message: &ToPortal) {
         let (Some(origin), Some(parent)) = (&self.parent_origin, parent_window()) else {
             return;
@@ -58,23 +83,29 @@ fn parent_origin_guess() -> Option<String> {
 /// Sets up the protocol; a no-op at top level.
 pub fn provide_embedding(config: &Config) -> Embedding {
     let embedded = parent_window().is_some();
-    let parent_origin = parent_origin_guess().filter(|o| embedded && config.allows_parent(o));
+    let guess = parent_origin_guess().filter(|_| embedded);
+    let parent_origin = guess.clone().filter(|o| config.allows_parent(o));
+    let host = match guess {
+        _ if !embedded || config.allowed_parent_origins.is_empty() => Host::Own,
+        Some(origin) if parent_origin.is_none() => Host::Refused(origin),
+        _ => Host::Portal,
+    };
     let embedding = Embedding {
-        embedded,
+        host,
+        problem: RwSignal::new(None),
         parent_origin,
     };
     provide_context(embedding.clone());
     if !embedded {
         return embedding;
     }
-    embedding.post(&ToPortal::Ready {
-        version: PROTOCOL_VERSION,
-    });
+    embedding.ask_for_token();
 
     let session = use_session();
-    let locale = use_locale();
+    let language = use_locale_choice();
     let theme = use_theme();
     let config = config.clone();
+    let problem = embedding.problem;
     let listener = window_event_listener(ev::message, move |e: web_sys::MessageEvent| {
         // Both checks: the right origin, and the actual parent window (not a
         // sibling frame or a popup that happens to share the origin).
@@ -97,8 +128,8 @@ pub fn provide_embedding(config: &Config) -> Embedding {
         else {
             return;
         };
-        if let Some(l) = tag.as_deref().and_then(Locale::from_tag) {
-            locale.set(l);
+        if let Some(tag) = tag {
+            language.set_portal(tag);
         }
         if let Some(t) = wanted.as_deref().and_then(Theme::from_name) {
             theme.set(Some(t));
@@ -106,9 +137,12 @@ pub fn provide_embedding(config: &Config) -> Embedding {
         let api = session.client_for(&token);
         leptos::task::spawn_local(async move {
             match api.get_json::<Me>("/me", "profile", None).await {
-                Ok(me) => session.sign_in(token, me),
+                Ok(me) => {
+                    problem.set(None);
+                    session.sign_in(token, me);
+                }
                 Err(ApiError::Unauthorized) => session.expire(SignInNotice::SessionExpired),
-                Err(e) => leptos::logging::warn!("the portal's token could not be checked: {e:?}"),
+                Err(e) => problem.set(Some(e)),
             }
         });
     });
@@ -150,4 +184,9 @@ fn report_height(embedding: Embedding) {
 
 pub fn use_embedding() -> Option<Embedding> {
     use_context::<Embedding>()
+}
+
+/// Whether the portal holds the session (no sign-in form, no sign-out).
+pub fn portal_holds_the_session() -> bool {
+    use_embedding().is_some_and(|e| e.host != Host::Own)
 }

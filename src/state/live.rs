@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use monitor_core::board::{Board, Input, Staged};
 use monitor_core::wire::{Conversation, Timestamp};
 
+use super::board_cell::BoardCell;
 use super::clock::use_clock;
 use crate::api::ApiError;
 
@@ -38,10 +39,8 @@ pub const FLUSH_INTERVAL_MS: u64 = 100;
 /// The board and what is known about its freshness.
 #[derive(Clone, Copy)]
 pub struct LiveBoard {
-    /// Not a signal: read through [`Self::with`], which tracks `revision`.
-    board: StoredValue<Board>,
-    /// Bumped by every flush that changed the board.
-    revision: RwSignal<u64>,
+    /// The board, and a signal bumped by every flush that changed it.
+    cell: BoardCell,
     pub phase: RwSignal<FeedPhase>,
     /// The last failure, shown until the feed is healthy again.
     pub error: RwSignal<Option<ApiError>>,
@@ -62,32 +61,25 @@ impl LiveBoard {
     /// Reads the board as of the last flush, re-running the caller when a
     /// flush changes it. Read signals before, not inside, `f`.
     pub fn with<T>(&self, f: impl FnOnce(&Board) -> T) -> T {
-        self.revision.track();
-        self.board.with_value(f)
+        self.cell.with(f)
     }
 
     /// Reads the board without subscribing to its changes.
     pub fn with_untracked<T>(&self, f: impl FnOnce(&Board) -> T) -> T {
-        self.board.with_value(f)
+        self.cell.with_untracked(f)
     }
 
-    /// Changes the board (views open or close, their queries change):
-    /// for `state::views` only.
-    pub(super) fn update_views<T>(&self, f: impl FnOnce(&mut Board) -> T) -> Option<T> {
-        self.board.try_update_value(f)
-    }
-
-    /// Bumped by every flush that changed the board.
-    pub fn revision(&self) -> ReadSignal<u64> {
-        self.revision.read_only()
+    /// The board's cell, for views open on it (`state::views`).
+    pub fn cell(&self) -> BoardCell {
+        self.cell
     }
 
     /// Takes news for the board; it shows at the next flush. A stream
     /// change is checked against the stream position first.
     pub fn stage(&self, input: Input) -> Staged {
         let staged = self
-            .board
-            .try_update_value(|b| b.stage(input))
+            .cell
+            .update_quietly(|b| b.stage(input))
             .unwrap_or(Staged::Ignored);
         if staged == Staged::Accepted {
             self.schedule_flush();
@@ -97,13 +89,13 @@ impl LiveBoard {
 
     /// Where the stream resumes: after everything staged.
     pub fn resume_from(&self) -> u64 {
-        self.board.with_value(Board::sequence)
+        self.cell.with_untracked(Board::sequence)
     }
 
     /// The results of the user's own action, shown at once (unless
     /// frozen: then with everything else on resume).
     pub fn show_own_results(&self, conversations: impl IntoIterator<Item = Conversation>) {
-        self.board.update_value(|b| {
+        self.cell.update_quietly(|b| {
             for conversation in conversations {
                 b.stage(Input::Own(conversation));
             }
@@ -113,28 +105,29 @@ impl LiveBoard {
 
     /// Forgets presence changes from before `start` (a new day began).
     pub fn forget_presence_before(&self, start: Timestamp) {
-        self.board.update_value(|b| b.forget_presence_before(start));
-        self.revision.update(|r| *r += 1);
+        self.cell
+            .update_quietly(|b| b.forget_presence_before(start));
+        self.cell.bump();
     }
 
     /// Applies what is staged now, unless frozen.
     pub fn flush_now(&self) {
         if self.frozen_untracked() {
-            self.waiting.set(self.board.with_value(Board::waiting));
+            self.waiting.set(self.cell.with_untracked(Board::waiting));
             return;
         }
-        let changed = self.board.try_update_value(Board::flush).unwrap_or(false);
+        let changed = self.cell.update_quietly(Board::flush).unwrap_or(false);
         if self.waiting.get_untracked() != 0 {
             self.waiting.set(0);
         }
         if changed {
-            self.revision.update(|r| *r += 1);
+            self.cell.bump();
         }
     }
 
     fn schedule_flush(&self) {
         if self.frozen_untracked() {
-            self.waiting.set(self.board.with_value(Board::waiting));
+            self.waiting.set(self.cell.with_untracked(Board::waiting));
             return;
         }
         if self.flush_scheduled.get_value() {
@@ -175,8 +168,7 @@ impl LiveBoard {
 /// configured thresholds.
 pub fn provide_live_board(thresholds: monitor_core::thresholds::WaitThresholds) -> LiveBoard {
     let live = LiveBoard {
-        board: StoredValue::new(Board::with_thresholds(thresholds)),
-        revision: RwSignal::new(0),
+        cell: BoardCell::new(Board::with_thresholds(thresholds)),
         phase: RwSignal::new(FeedPhase::Connecting),
         error: RwSignal::new(None),
         synced_at: RwSignal::new(None),

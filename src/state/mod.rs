@@ -3,6 +3,8 @@
 
 pub mod actions;
 pub mod alerts;
+pub mod archive;
+pub mod board_cell;
 pub mod clock;
 pub mod config;
 pub mod download;

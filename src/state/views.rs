@@ -16,7 +16,8 @@ use monitor_core::live::{RowKey, ViewId};
 use monitor_core::query::ConversationQuery;
 use monitor_core::wire::{Agent, Conversation};
 
-use super::live::{use_live_board, LiveBoard};
+use super::board_cell::BoardCell;
+use super::live::use_live_board;
 
 /// One row as a table renders it: its identity, its version (a changed
 /// row gets a new one, so only changed rows are rebuilt) and its record.
@@ -122,7 +123,7 @@ impl Rows<Conversations> {
     pub fn figures<T>(&self, f: impl FnOnce(&ConversationFigures<'_>) -> T) -> Option<T> {
         let id = self.id?;
         self.revision.try_get();
-        self.live
+        self.cell
             .with_untracked(|b| b.conversation_figures(id).map(|figures| f(&figures)))
     }
 }
@@ -134,7 +135,7 @@ impl Rows<Agents> {
             return AgentIndicators::default();
         };
         self.revision.try_get();
-        self.live
+        self.cell
             .with_untracked(|b| b.agent_indicators(id))
             .unwrap_or_default()
     }
@@ -142,7 +143,7 @@ impl Rows<Agents> {
 
 /// A page's rows of one kind, for the page's life.
 pub struct Rows<K: Kind> {
-    live: LiveBoard,
+    cell: BoardCell,
     /// `None` once the board is gone (its owner was disposed).
     id: Option<ViewId>,
     /// The view's revision: it changes when the rows or figures may have.
@@ -161,23 +162,27 @@ impl<K: Kind> Copy for Rows<K> {}
 pub type ConversationRows = Rows<Conversations>;
 pub type AgentRows = Rows<Agents>;
 
-/// Opens a view answering `query` (as it changes) until the calling owner
-/// is disposed.
+/// Opens a view on the live board answering `query` (as it changes) until
+/// the calling owner is disposed.
 pub fn open_rows<K: Kind>(query: Signal<K::Query>) -> Rows<K> {
-    let live = use_live_board();
-    let id = live.update_views(|b| K::open(b, query.get_untracked()));
+    open_rows_on(use_live_board().cell(), query)
+}
+
+/// Opens a view on the board in `cell` answering `query`.
+pub fn open_rows_on<K: Kind>(cell: BoardCell, query: Signal<K::Query>) -> Rows<K> {
+    let id = cell.update_quietly(|b| K::open(b, query.get_untracked()));
     on_cleanup(move || {
         if let Some(id) = id {
-            live.update_views(|b| K::close(b, id));
+            cell.update_quietly(|b| K::close(b, id));
         }
     });
     // Reads its signals first: the board is borrowed only inside, and no
     // signal is read while it is.
     let revision = Memo::new(move |_| {
-        live.revision().track();
+        cell.revision().track();
         let query = query.get();
         id.and_then(|id| {
-            live.update_views(|b| {
+            cell.update_quietly(|b| {
                 K::set_query(b, id, query);
                 K::view(b, id).map_or(0, K::revision)
             })
@@ -185,7 +190,7 @@ pub fn open_rows<K: Kind>(query: Signal<K::Query>) -> Rows<K> {
         .unwrap_or(0)
     });
     Rows {
-        live,
+        cell,
         id,
         revision,
         _kind: std::marker::PhantomData,
@@ -204,7 +209,7 @@ impl<K: Kind> Rows<K> {
 
     pub fn with_untracked<T>(&self, f: impl FnOnce(Option<&K::View>, &Board) -> T) -> T {
         let id = self.id;
-        self.live
+        self.cell
             .with_untracked(|b| f(id.and_then(|id| K::view(b, id)), b))
     }
 

@@ -6,6 +6,7 @@ use chrono::DateTime;
 
 use super::*;
 use crate::enums::AgentStatus;
+use crate::query::ConversationQuery;
 
 fn conv(id: &str, status: ConversationStatus, transfers: u32) -> Conversation {
     let mut c = crate::test_support::conversation(id);
@@ -255,6 +256,22 @@ fn presence_changes_are_logged_from_snapshots_and_the_stream() {
         2,
         "nothing recorded twice"
     );
+}
+
+#[test]
+fn an_archive_keeps_finished_conversations_and_shows_them_in_views() {
+    let mut board = Board::new();
+    let view = board.open_conversation_view(ConversationQuery::default());
+    for id in ["a", "b"] {
+        board.stage(Input::Archived(conv(id, ConversationStatus::Finished, 1)));
+    }
+    board.flush();
+    assert_eq!(ids(&board), ["a", "b"]);
+    assert_eq!(
+        board.conversation_view(view).map(|v| v.rows().len()),
+        Some(2)
+    );
+    assert_eq!(board.sequence(), 0, "an archive has no stream position");
 }
 
 mod props;

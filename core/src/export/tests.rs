@@ -37,6 +37,7 @@ fn conv(id: &str, name: &str) -> Conversation {
             sent_at: at(30),
             text: "hola".into(),
         }),
+        end_justification: None,
     }
 }
 

@@ -30,6 +30,9 @@ pub enum Input {
     },
     /// The result of the user's own action, shown before its stream event.
     Own(Conversation),
+    /// A row of a board that keeps what it is given, finished or not (the
+    /// finished conversations of a date range); no stream position.
+    Archived(Conversation),
 }
 
 /// What staging an input did.
@@ -50,6 +53,7 @@ pub(crate) enum Item {
     Agents(AgentsSnapshot),
     Change { sequence: u64, change: Change },
     Own(Conversation),
+    Archived(Conversation),
 }
 
 /// The two kinds of row.
@@ -73,7 +77,7 @@ impl Item {
                 Change::ConversationRemove { id } => RowOf(Kind::Conversation, id.clone()),
                 Change::AgentUpsert(a) => RowOf(Kind::Agent, a.id.clone()),
             }),
-            Item::Own(c) => Some(RowOf(Kind::Conversation, c.id.clone())),
+            Item::Own(c) | Item::Archived(c) => Some(RowOf(Kind::Conversation, c.id.clone())),
         }
     }
 

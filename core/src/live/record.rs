@@ -10,6 +10,7 @@ use crate::awaiting::is_awaiting_reply;
 use crate::enums::{AgentStatus, Channel, ConversationStatus};
 use crate::query::{ConversationQuery, ConversationSort, SortDir, UNASSIGNED};
 use crate::search::{fold, SearchKey};
+use crate::select::{duration_key, DurationKey};
 use crate::wire::{Agent, Conversation, Timestamp};
 
 use super::summary::{AgentFacts, ConversationContext, ConversationFacts};
@@ -73,6 +74,7 @@ pub enum SortKey {
     Age(Reverse<Timestamp>),
     Count(u32),
     Load(LoadKey),
+    Duration(DurationKey),
 }
 
 /// Active conversations over capacity, as the Agents table orders them.
@@ -175,8 +177,11 @@ impl Indexed for Conversation {
                 SortKey::MaybeTime(self.updated_at.is_none(), self.updated_at)
             }
             ConversationSort::TimeInStatus => SortKey::Age(Reverse(self.status_since)),
-            ConversationSort::Duration => SortKey::Age(Reverse(self.created_at)),
+            ConversationSort::Duration => SortKey::Duration(duration_key(self)),
             ConversationSort::Transfers => SortKey::Count(self.transfers),
+            ConversationSort::Finished => {
+                SortKey::MaybeTime(self.finished_at.is_none(), self.finished_at)
+            }
         }
     }
 }

@@ -37,8 +37,11 @@ pub fn compare_conversations(
         }
         // Longer in status (or older) = earlier timestamp, hence reversed.
         ConversationSort::TimeInStatus => b.status_since.cmp(&a.status_since),
-        ConversationSort::Duration => b.created_at.cmp(&a.created_at),
+        ConversationSort::Duration => duration_key(a).cmp(&duration_key(b)),
         ConversationSort::Transfers => a.transfers.cmp(&b.transfers),
+        ConversationSort::Finished => {
+            compare_missing_last(a.finished_at, b.finished_at, |x, y| x.cmp(&y))
+        }
     };
     in_direction(by_key, dir).then_with(|| a.id.cmp(&b.id))
 }
@@ -61,9 +64,10 @@ pub(super) fn sort_rows(
         ConversationSort::TimeInStatus => {
             sort_keyed(rows, conversations, dir, |_, c| Reverse(c.status_since))
         }
-        ConversationSort::Duration => {
-            sort_keyed(rows, conversations, dir, |_, c| Reverse(c.created_at))
-        }
+        ConversationSort::Duration => sort_keyed(rows, conversations, dir, |_, c| duration_key(c)),
+        ConversationSort::Finished => sort_keyed(rows, conversations, dir, |_, c| {
+            (c.finished_at.is_none(), c.finished_at)
+        }),
         ConversationSort::Transfers => sort_keyed(rows, conversations, dir, |_, c| c.transfers),
         ConversationSort::Ticket
         | ConversationSort::Customer
@@ -84,6 +88,23 @@ fn sort_by_name(rows: &mut [usize], conversations: &[Conversation], dir: SortDir
         let key = folded.get(position);
         (key.is_none(), key, name(c))
     });
+}
+
+/// How long a conversation lasts, as the Duration column orders it: a
+/// finished one by its length; one going on by its start (it has lasted
+/// since then, so the earlier the longer). Lists hold one kind or the
+/// other; between kinds, those going on come first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DurationKey {
+    Ongoing(Reverse<crate::wire::Timestamp>),
+    Ended(chrono::Duration),
+}
+
+pub fn duration_key(c: &Conversation) -> DurationKey {
+    match c.finished_at {
+        Some(end) => DurationKey::Ended(end - c.created_at),
+        None => DurationKey::Ongoing(Reverse(c.created_at)),
+    }
 }
 
 /// The name a sort column orders by; `None` (no agent) sorts last in `Asc`.

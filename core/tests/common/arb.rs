@@ -65,6 +65,7 @@ pub mod conversations {
             (
                 prop::option::of(select(vec![Author::Customer, Author::Agent, Author::Bot])),
                 prop::option::of(select(TICKETS)),
+                prop::option::of(0..6i64),
             ),
         )
             .prop_map(
@@ -72,11 +73,12 @@ pub mod conversations {
                     (status, channel, name, agent_at),
                     (dept, phone, email),
                     times,
-                    (last_author, ticket),
+                    (last_author, ticket, finished),
                 )| {
                     let (created, since, updated, transfers) = times;
                     let mut c = conv("");
                     c.ticket = ticket.map(str::to_owned);
+                    c.finished_at = finished.map(|f| at(created + f));
                     c.status = status;
                     c.channel = channel;
                     c.customer.name = NAMES[name].0.into();

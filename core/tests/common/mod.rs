@@ -37,6 +37,7 @@ pub fn conv(id: &str) -> Conversation {
         finished_at: None,
         transfers: 0,
         last_message: None,
+        end_justification: None,
     }
 }
 

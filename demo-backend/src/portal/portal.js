@@ -40,11 +40,11 @@
     return option ? option.dataset.profile : profile.value;
   }
 
-  // (Re)loads the monitor with the chosen language. A new profile starts a
-  // new monitor too: it asks for its token with a fresh ready.
+  // (Re)loads the monitor. A new profile or language starts a new monitor:
+  // it asks for its token with a fresh ready, and the language comes with
+  // the token (as a real portal sends it), not in the monitor's address.
   function load() {
     const url = new URL(monitorUrl);
-    url.searchParams.set("lang", language.value);
     expiries = [];
     // Kept in the portal's address, so that a reload keeps the choices.
     const query = new URLSearchParams({
@@ -52,6 +52,9 @@
       lang: language.value,
       theme: theme.value,
     });
+    if (holdToken) {
+      query.set("hold", "1");
+    }
     history.replaceState(null, "", "?" + query.toString());
     frame.src = url.href;
     note("loading " + url.href);
@@ -107,6 +110,10 @@
           note("ignored ready of version " + String(data.version));
           return;
         }
+        if (holdToken) {
+          note("ready received: holding the token back (?hold=1)");
+          return;
+        }
         note("ready received");
         sendToken("ready");
         break;
@@ -126,8 +133,11 @@
     }
   });
 
-  // ?profile=agent&lang=en&theme=dark preselects, for links and tests.
+  // ?profile=agent&lang=en&theme=dark preselects, for links and tests;
+  // ?hold=1 never answers ready, to show what the monitor says when a
+  // portal fails to hand over its session.
   const query = new URLSearchParams(location.search);
+  const holdToken = query.get("hold") === "1";
   function preselect(select, wanted) {
     for (const option of select.options) {
       if (wanted !== null && (option.value === wanted || option.dataset.profile === wanted)) {

@@ -218,6 +218,7 @@ impl Sim {
         c.status = ConversationStatus::Finished;
         c.status_since = now;
         c.finished_at = Some(now);
+        c.end_justification = Some(justification.to_owned());
         let finished = c.clone();
         self.world.finished.push(record);
         self.emit_removal(finished.id.clone(), before);

@@ -263,6 +263,7 @@ mod tests {
                 finished_at: None,
                 transfers: 0,
                 last_message: None,
+                end_justification: None,
             },
             opening: Opening {
                 agent: None,

@@ -133,6 +133,7 @@ pub fn arrival(
             finished_at: None,
             transfers: 0,
             last_message: None,
+            end_justification: None,
         },
         opening: Opening {
             agent: None,
@@ -331,6 +332,7 @@ pub fn world(
                 finished_at: None,
                 transfers,
                 last_message: None,
+                end_justification: None,
             },
             opening: Opening {
                 agent: agent_ref,
