@@ -14,8 +14,8 @@
 //! ```
 
 pub mod auth;
-mod base_path;
 mod clock;
+mod cross_origin;
 mod csp;
 mod faults;
 pub mod idempotency;
@@ -33,10 +33,10 @@ mod static_files;
 mod stream;
 mod ticker;
 
-pub use base_path::BasePath;
 pub use faults::Faults;
 pub use monitor_core::config::LiveMode;
 /// Who wrote a message, for [`Server::inject_message`].
 pub use monitor_core::Author;
 pub use options::Options;
 pub use server::{spawn, Server};
+pub use static_site::BasePath;
