@@ -3,7 +3,7 @@
 //! the demo backend's own origin: the monitor starts under the folder's
 //! Content-Security-Policy, which Chromium enforces (a wrong bootstrap hash
 //! or a missing API origin leaves a blank or failing page), calls the API
-//! across origins, signs in and shows rows, also from a reloaded deep link.
+//! across origins, signs in and shows rows, also from a deep link.
 
 use std::io::Read;
 use std::path::Path;
@@ -98,8 +98,8 @@ async fn the_packaged_folder_on_a_plain_static_host_signs_in_and_shows_rows() {
     browser.sign_in("demo-admin").await;
     let rows = browser.wait_for_rows("Conversations").await;
     assert!(!rows.is_empty());
-    // A deep link reloaded: the host's fallback sends index.html, whose base
-    // element resolves the assets against the folder, not the deep path.
+    // A deep link loaded afresh: the host's fallback sends index.html, and
+    // the monitor routes it under the sub-path it was published at.
     browser.goto("/agents?lang=en").await;
     assert!(browser.current_url().await.starts_with(&format!("{site}agents")));
     browser.wait_for_rows("Agents").await;
