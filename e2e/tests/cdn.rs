@@ -90,7 +90,10 @@ async fn the_packaged_folder_on_a_plain_static_host_signs_in_and_shows_rows() {
     brotli::Decompressor::new(&compressed[..], 4096)
         .read_to_end(&mut decoded)
         .expect("valid brotli");
-    assert_eq!(decoded, std::fs::read(folder.join(&wasm)).expect("the wasm file"));
+    assert_eq!(
+        decoded,
+        std::fs::read(folder.join(&wasm)).expect("the wasm file")
+    );
     let config = get(&format!("{site}config.json"), None).await;
     assert_eq!(header(&config, "cache-control"), "no-cache");
 
@@ -101,6 +104,9 @@ async fn the_packaged_folder_on_a_plain_static_host_signs_in_and_shows_rows() {
     // A deep link loaded afresh: the host's fallback sends index.html, and
     // the monitor routes it under the sub-path it was published at.
     browser.goto("/agents?lang=en").await;
-    assert!(browser.current_url().await.starts_with(&format!("{site}agents")));
+    assert!(browser
+        .current_url()
+        .await
+        .starts_with(&format!("{site}agents")));
     browser.wait_for_rows("Agents").await;
 }

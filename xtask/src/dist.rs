@@ -35,9 +35,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
 /// `args` with the default output folder added when they name none.
 fn packager_args(ctx: &Ctx, args: &[String]) -> Vec<String> {
     let mut all = args.to_vec();
-    let names_out = args
-        .iter()
-        .any(|a| a == "--out" || a.starts_with("--out="));
+    let names_out = args.iter().any(|a| a == "--out" || a.starts_with("--out="));
     if !names_out {
         all.push("--out".into());
         all.push(ctx.repo.join(DEFAULT_OUT).display().to_string());

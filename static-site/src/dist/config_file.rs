@@ -8,6 +8,7 @@ use serde_json::Value;
 
 /// `template` with `api_base_url` and `allowed_parent_origins` replaced;
 /// every other setting (thresholds, live mode…) kept as the template has it.
+/// Keys the SPA does not know are dropped: it would ignore them.
 pub fn render(
     template: &str,
     api_base_url: &str,
@@ -23,8 +24,10 @@ pub fn render(
         "allowed_parent_origins".into(),
         Value::from(parent_origins.to_vec()),
     );
+    let config = Config::parse(&config.to_string()).map_err(|e| e.to_string())?;
+    // Written from the parsed form: fields in the SPA's order, every default
+    // spelled out for whoever edits the file next.
     let text = serde_json::to_string_pretty(&config).map_err(|e| e.to_string())?;
-    Config::parse(&text).map_err(|e| e.to_string())?;
     Ok(text + "\n")
 }
 
@@ -75,6 +78,21 @@ mod tests {
             (config.poll_interval_ms, config.default_locale.as_deref()),
             (2000, Some("pt-BR"))
         );
+    }
+
+    #[test]
+    fn the_file_starts_with_the_api_and_spells_out_the_defaults() {
+        let text = render(
+            r#"{"live_mode": "sse", "api_base_url": "/x"}"#,
+            "/api/v1",
+            &[],
+        )
+        .unwrap();
+        assert!(
+            text.starts_with("{\n  \"api_base_url\": \"/api/v1\",\n"),
+            "{text}"
+        );
+        assert!(text.contains("\"poll_interval_ms\": 5000"), "{text}");
     }
 
     #[test]
