@@ -1,8 +1,8 @@
 //! The Operations Monitor's demo backend: the REST contract (snapshots and
 //! supervisors' actions) and the SSE change stream (`api/openapi.yaml`) over a seeded simulation of a
 //! contact center, plus the built SPA as static files with its runtime
-//! `config.json` under a Content-Security-Policy, and a demo portal on a
-//! second origin that embeds the monitor.
+//! `config.json` under a Content-Security-Policy (cached and compressed as a
+//! CDN would), and a demo portal on a second origin that embeds the monitor.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {

@@ -23,12 +23,12 @@ use axum::http::header::{
 use axum::http::uri::InvalidUri;
 use axum::http::{HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use static_site::{base_href, cache, BasePath};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
 use crate::csp::{self, MonitorPolicy};
 use crate::problem::ApiError;
-use static_site::{base_href, cache, BasePath};
 
 /// The built SPA and where it is served.
 #[derive(Debug)]
@@ -88,8 +88,8 @@ fn with_cache_headers(mut response: Response, path: &str) -> Response {
         HeaderValue::from_static(cache::cache_control(path)),
     );
     let varies = headers.get_all(VARY).iter().any(|v| {
-        v.as_bytes()
-            .eq_ignore_ascii_case(ACCEPT_ENCODING.as_str().as_bytes())
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains(ACCEPT_ENCODING.as_str()))
     });
     if !varies {
         headers.append(VARY, HeaderValue::from_static("accept-encoding"));
