@@ -57,6 +57,8 @@ pub struct Packaged {
 
 /// Packages Trunk's output in `build` into the folder `out`, which must be
 /// missing, empty or an earlier output of this function (then replaced).
+/// The folder is written beside `out` and takes its place only when
+/// complete, so a failure leaves `out` as it was.
 pub fn package(build: &Path, out: &Path, deployment: &Deployment) -> Result<Packaged, String> {
     let files = files_of(build)?;
     for required in [INDEX, CONFIG] {
@@ -74,32 +76,57 @@ pub fn package(build: &Path, out: &Path, deployment: &Deployment) -> Result<Pack
         &deployment.api_base_url,
         &deployment.parent_origins,
     )?;
-    prepare(build, out)?;
-    let mut packaged = Packaged::default();
     let mut policy = MonitorPolicy::new(&deployment.parent_origins);
     if let Some(api) = &api {
         policy = policy.with_api_origin(api);
     }
+    let target = replaceable(build, out)?;
+    let staging = staging_for(&target)?;
+    let written =
+        write_folder(build, &staging, files, &config, &policy, deployment).and_then(|packaged| {
+            if target.exists() {
+                fs::remove_dir_all(&target).map_err(|e| io_error("clear", out, e))?;
+            }
+            fs::rename(&staging, &target).map_err(|e| io_error("create", out, e))?;
+            Ok(packaged)
+        });
+    if written.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    written
+}
+
+/// Writes the whole folder into the empty directory `dir`.
+fn write_folder(
+    build: &Path,
+    dir: &Path,
+    files: Vec<String>,
+    config: &str,
+    policy: &MonitorPolicy,
+    deployment: &Deployment,
+) -> Result<Packaged, String> {
+    let mut packaged = Packaged::default();
     let mut hashes = Vec::new();
     for file in &files {
-        let target = out.join(file);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+        let target = dir.join(file);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
         }
+        let source = build.join(file);
         let bytes = match file.as_str() {
             INDEX => {
-                let html = read_text(&build.join(file))?;
+                let html = read_text(&source)?;
                 let html = base_href::with_base_href(&html, &deployment.base_path.dir());
                 hashes = csp::script_hashes(&html);
                 html.into_owned().into_bytes()
             }
-            CONFIG => config.clone().into_bytes(),
-            _ => fs::read(build.join(file)).map_err(|e| io_error("read", &build.join(file), e))?,
+            CONFIG => config.as_bytes().to_vec(),
+            _ => fs::read(&source).map_err(|e| io_error("read", &source, e))?,
         };
         write(&target, &bytes)?;
         if file != CONFIG && compress::worth_compressing(file) {
-            let brotli = compress::brotli(&bytes).map_err(|e| io_error("compress", &target, e))?;
-            let gzip = compress::gzip(&bytes).map_err(|e| io_error("compress", &target, e))?;
+            let brotli = compress::brotli(&bytes).map_err(|e| io_error("compress", &source, e))?;
+            let gzip = compress::gzip(&bytes).map_err(|e| io_error("compress", &source, e))?;
             write(&sibling(&target, "br"), &brotli)?;
             write(&sibling(&target, "gz"), &gzip)?;
             packaged.raw_bytes += bytes.len() as u64;
@@ -112,7 +139,7 @@ pub fn package(build: &Path, out: &Path, deployment: &Deployment) -> Result<Pack
         policy: &policy.text(&hashes),
         files: &files,
     });
-    write(&out.join(HEADERS), headers.as_bytes())?;
+    write(&dir.join(HEADERS), headers.as_bytes())?;
     packaged.files = files;
     Ok(packaged)
 }
@@ -150,10 +177,10 @@ fn files_of(dir: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
-/// Makes `out` an empty directory, refusing anything that could lose work:
-/// a folder that is not an earlier output, or one that holds or is inside
+/// `out` resolved, once it is known that replacing it loses no work: it
+/// is missing, empty or an earlier output, and neither holds nor is inside
 /// the build.
-fn prepare(build: &Path, out: &Path) -> Result<(), String> {
+fn replaceable(build: &Path, out: &Path) -> Result<PathBuf, String> {
     let build = build
         .canonicalize()
         .map_err(|e| io_error("find", build, e))?;
@@ -176,9 +203,25 @@ fn prepare(build: &Path, out: &Path) -> Result<(), String> {
                 out.display()
             ));
         }
-        fs::remove_dir_all(&target).map_err(|e| io_error("clear", out, e))?;
     }
-    fs::create_dir_all(&target).map_err(|e| io_error("create", out, e))
+    Ok(target)
+}
+
+/// A fresh, empty `.<name>.partial` beside `target` (what a failed run left
+/// there is removed first).
+fn staging_for(target: &Path) -> Result<PathBuf, String> {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return Err(format!("{} cannot be an output folder", target.display()));
+    };
+    let mut staging_name = std::ffi::OsString::from(".");
+    staging_name.push(name);
+    staging_name.push(".partial");
+    let staging = parent.join(staging_name);
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| io_error("clear", &staging, e))?;
+    }
+    fs::create_dir_all(&staging).map_err(|e| io_error("create", &staging, e))?;
+    Ok(staging)
 }
 
 /// `path` made absolute with symbolic links resolved, like `canonicalize`,

@@ -195,6 +195,27 @@ fn an_earlier_output_is_replaced_and_any_other_folder_left_alone() {
 }
 
 #[test]
+fn a_failure_midway_leaves_the_earlier_output_as_it_was_and_nothing_beside_it() {
+    let build = trunk_build();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("cdn");
+    package(build.path(), &out, &cdn()).unwrap();
+    let before = read(&out.join(HEADERS));
+    // A file that cannot be read fails the copy after the first files.
+    let unreadable = build.path().join("zz-unreadable.js");
+    std::os::unix::fs::symlink(build.path().join("missing"), &unreadable).unwrap();
+    let err = package(build.path(), &out, &cdn()).unwrap_err();
+    assert!(err.contains("zz-unreadable.js"), "{err}");
+    assert_eq!(read(&out.join(HEADERS)), before);
+    let beside: Vec<_> = fs::read_dir(parent.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(beside, ["cdn"]);
+}
+
+#[test]
 fn a_folder_that_is_not_a_monitor_build_or_a_bad_deployment_writes_nothing() {
     let build = trunk_build();
     let out = tempfile::tempdir().unwrap();
