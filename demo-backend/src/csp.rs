@@ -1,62 +1,26 @@
 //! Content-Security-Policy of the monitor listener and of the portal pages.
 //!
-//! The monitor's policy has no `'unsafe-inline'` and no `'unsafe-eval'`:
-//! scripts come from its own origin, WebAssembly may be compiled
-//! (`'wasm-unsafe-eval'`), and the inline bootstrap Trunk writes into
-//! `index.html` is allowed by its hash, computed from the file as served
-//! ([`script_hashes`]). `frame-ancestors` lists who may embed it.
-
-mod inline;
+//! The monitor's policy is [`MonitorPolicy`], shared with the CDN packaging
+//! (`cargo xtask dist`) so the demo and a deployment send the same one; here
+//! it becomes a header, with the hashes of the inline scripts of
+//! `index.html` as served.
 
 use axum::extract::State;
 use axum::http::header::CONTENT_SECURITY_POLICY;
 use axum::http::HeaderValue;
 use axum::response::Response;
 
-pub use inline::script_hashes;
+pub use static_site::csp::{script_hashes, MonitorPolicy};
 
 /// What a response gets if a policy could not be made into a header (it is
 /// built from validated origins and base64, so this should never happen):
 /// failing closed beats serving without a policy.
 const FALLBACK: &str = "default-src 'none'; frame-ancestors 'none'";
 
-/// The monitor listener's policy, apart from per-page script hashes.
-#[derive(Clone, Debug)]
-pub struct MonitorPolicy {
-    /// `'self'` and the origins allowed to frame the monitor.
-    frame_ancestors: String,
-}
-
-impl MonitorPolicy {
-    /// A policy letting the monitor itself and `framers` embed it.
-    pub fn new(framers: &[String]) -> Self {
-        let mut frame_ancestors = "'self'".to_owned();
-        for origin in framers {
-            frame_ancestors.push(' ');
-            frame_ancestors.push_str(origin);
-        }
-        Self { frame_ancestors }
-    }
-
-    /// The policy text, allowing the inline scripts with these hash sources.
-    pub fn text(&self, script_hashes: &[String]) -> String {
-        let mut script_src = "'self' 'wasm-unsafe-eval'".to_owned();
-        for hash in script_hashes {
-            script_src.push(' ');
-            script_src.push_str(hash);
-        }
-        format!(
-            "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data:; \
-             connect-src 'self'; frame-ancestors {}; base-uri 'self'; form-action 'self'; \
-             object-src 'none'",
-            self.frame_ancestors
-        )
-    }
-
-    /// [`MonitorPolicy::text`] as a header value.
-    pub fn header(&self, script_hashes: &[String]) -> HeaderValue {
-        header(self.text(script_hashes))
-    }
+/// The monitor's `policy` as a header value, allowing the inline scripts
+/// with these hash sources.
+pub fn monitor_header(policy: &MonitorPolicy, script_hashes: &[String]) -> HeaderValue {
+    header(policy.text(script_hashes))
 }
 
 /// The portal pages' policy: their own script and style files only, the
@@ -88,21 +52,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn monitor_policy_lists_framers_and_hashes_and_nothing_unsafe() {
+    fn the_monitor_header_is_the_policy_text() {
         let policy = MonitorPolicy::new(&["http://127.0.0.1:8081".to_owned()]);
-        let text = policy.text(&["'sha256-abc='".to_owned()]);
-        assert!(
-            text.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc=';"),
-            "{text}"
-        );
-        assert!(
-            text.contains("frame-ancestors 'self' http://127.0.0.1:8081;"),
-            "{text}"
-        );
-        assert!(!text.contains("unsafe-inline") && !text.contains("'unsafe-eval'"));
+        let hashes = ["'sha256-abc='".to_owned()];
         assert_eq!(
-            policy.header(&[]).to_str().ok(),
-            Some(policy.text(&[]).as_str())
+            monitor_header(&policy, &hashes).to_str().ok(),
+            Some(policy.text(&hashes).as_str())
         );
     }
 

@@ -1,8 +1,8 @@
 //! The Operations Monitor's demo backend: the REST contract (snapshots and
 //! supervisors' actions) and the SSE change stream (`api/openapi.yaml`) over a seeded simulation of a
 //! contact center, plus the built SPA as static files with its runtime
-//! `config.json` under a Content-Security-Policy, and a demo portal on a
-//! second origin that embeds the monitor.
+//! `config.json` under a Content-Security-Policy (cached and compressed as a
+//! CDN would), and a demo portal on a second origin that embeds the monitor.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -14,8 +14,8 @@
 //! ```
 
 pub mod auth;
-mod base_path;
 mod clock;
+mod cross_origin;
 mod csp;
 mod faults;
 pub mod idempotency;
@@ -33,10 +33,10 @@ mod static_files;
 mod stream;
 mod ticker;
 
-pub use base_path::BasePath;
 pub use faults::{Faults, LostAnswer};
 pub use monitor_core::config::LiveMode;
 /// Who wrote a message, for [`Server::inject_message`].
 pub use monitor_core::Author;
 pub use options::Options;
 pub use server::{spawn, Server};
+pub use static_site::BasePath;

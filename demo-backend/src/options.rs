@@ -7,7 +7,9 @@ use monitor_core::config::LiveMode;
 use monitor_core::thresholds::WaitThresholds;
 use monitor_core::wire::Timestamp;
 
-use crate::base_path::BasePath;
+use static_site::BasePath;
+
+use crate::cross_origin;
 use crate::faults::Faults;
 
 /// How to run the demo backend.
@@ -55,8 +57,13 @@ pub struct Options {
     pub hostile_port: Option<u16>,
     /// Path prefix of the SPA, its deep links and its config.json (the API
     /// stays at /api/v1).
-    #[arg(long, default_value = "/", value_parser = BasePath::parse)]
+    #[arg(long, default_value = "/", value_parser = parse_base_path)]
     pub base_path: BasePath,
+    /// An origin (`https://cdn.example.com`) whose pages may call the API:
+    /// where the SPA is served from when it is not this backend (a CDN).
+    /// Repeatable; none by default.
+    #[arg(long = "cors-origin", value_parser = cross_origin::parse_origin)]
+    pub cors_origins: Vec<String>,
     /// How the monitor learns about changes, as config.json tells it: sse or poll.
     #[arg(long, default_value = "sse", value_parser = parse_live_mode)]
     pub live_mode: LiveMode,
@@ -93,6 +100,7 @@ impl Default for Options {
             no_portal: false,
             hostile_port: None,
             base_path: BasePath::default(),
+            cors_origins: Vec::new(),
             live_mode: LiveMode::Sse,
             poll_interval_ms: 5000,
             wait_thresholds: WaitThresholds::default(),
@@ -100,6 +108,16 @@ impl Default for Options {
             faults: Faults::default(),
         }
     }
+}
+
+/// A base path as anywhere, except under `/api`: the API owns it, so an SPA
+/// there would never be reached.
+fn parse_base_path(value: &str) -> Result<BasePath, String> {
+    let base = BasePath::parse(value)?;
+    if base.prefix().split('/').nth(1) == Some("api") {
+        return Err(format!("{value:?} is under /api, which the API owns"));
+    }
+    Ok(base)
 }
 
 fn parse_thresholds(value: &str) -> Result<WaitThresholds, String> {
@@ -160,6 +178,25 @@ mod tests {
     }
 
     #[test]
+    fn a_base_path_that_only_starts_like_the_api_and_cors_origins_parse() {
+        let parsed = Options::try_parse_from([
+            "demo-backend",
+            "--base-path",
+            "/apis",
+            "--cors-origin",
+            "https://cdn.example.com",
+            "--cors-origin",
+            "http://127.0.0.1:8000",
+        ])
+        .unwrap();
+        assert_eq!(parsed.base_path.prefix(), "/apis");
+        assert_eq!(
+            parsed.cors_origins,
+            ["https://cdn.example.com", "http://127.0.0.1:8000"]
+        );
+    }
+
+    #[test]
     fn the_clock_can_start_at_a_chosen_instant_in_any_offset() {
         let parsed =
             Options::try_parse_from(["demo-backend", "--start-at", "2026-03-01T20:59:30-03:00"])
@@ -203,6 +240,8 @@ mod tests {
             &["--live-mode", "websocket"][..],
             &["--poll-interval-ms", "100"],
             &["--base-path", "/api"],
+            &["--base-path", "/api/ui"],
+            &["--cors-origin", "https://cdn.example.com/monitor/"],
             &["--start-at", "tomorrow"],
             &["--start-at", "2026-03-01 23:59"],
         ] {

@@ -55,7 +55,7 @@ pub fn response(body: Bytes) -> Response {
     (
         [
             (CONTENT_TYPE, "application/json"),
-            (CACHE_CONTROL, "no-cache"),
+            (CACHE_CONTROL, static_site::cache::REVALIDATE),
         ],
         body,
     )

@@ -83,6 +83,7 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
         static_dir: options.static_dir.clone(),
         config: runtime_config::body(&runtime_config::config(&options, &origins)),
         csp: MonitorPolicy::new(&origins.framers()),
+        cors_origins: options.cors_origins.clone(),
     };
     let monitor = Monitor {
         origin: origins.monitor.clone(),

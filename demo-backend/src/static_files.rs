@@ -6,21 +6,27 @@
 //! so its Content-Security-Policy always carries the hashes of the inline
 //! scripts of the file as it is now, even after a rebuild, and gets a
 //! `<base href>` naming the base path ([`base_href`]).
-
-mod base_href;
+//!
+//! Caching and compression are what a CDN would do ([`static_site::cache`]):
+//! content-hashed assets may be kept for a year, everything else is
+//! revalidated; a file's `.br` or `.gz` copy next to it (as `cargo xtask
+//! dist` writes them) is sent to a client that accepts it, and the router's
+//! compression layer compresses the rest on the fly.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION};
+use axum::http::header::{
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION, VARY,
+};
 use axum::http::uri::InvalidUri;
 use axum::http::{HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use static_site::{base_href, cache, BasePath};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-use crate::base_path::BasePath;
 use crate::csp::{self, MonitorPolicy};
 use crate::problem::ApiError;
 
@@ -55,15 +61,40 @@ pub async fn serve(State(spa): State<Arc<Spa>>, request: Request) -> Response {
     };
     // Directories are not listed and their index.html only comes through
     // `index` (with its policy), so a directory is "not found" here.
-    let files = ServeDir::new(&spa.dir).append_index_html_on_directories(false);
+    let files = ServeDir::new(&spa.dir)
+        .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip();
     let response = match files.oneshot(request).await {
         Ok(response) => response.into_response(),
         Err(never) => match never {},
     };
     match response.status() {
         StatusCode::NOT_FOUND if !is_asset => index(&spa).await,
+        status if status.is_success() || status == StatusCode::NOT_MODIFIED => {
+            with_cache_headers(response, &rest)
+        }
         _ => response,
     }
+}
+
+/// A file's response with how long it may be kept, and the word for caches
+/// that its bytes depend on `Accept-Encoding` (a precompressed copy may have
+/// been chosen, and the compression layer only says so when it compresses).
+fn with_cache_headers(mut response: Response, path: &str) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        CACHE_CONTROL,
+        HeaderValue::from_static(cache::cache_control(path)),
+    );
+    let varies = headers.get_all(VARY).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains(ACCEPT_ENCODING.as_str()))
+    });
+    if !varies {
+        headers.append(VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    response
 }
 
 /// `request` with its path made relative to the base path (`rest` is what
@@ -86,7 +117,7 @@ async fn index(spa: &Spa) -> Response {
     let Ok(html) = tokio::fs::read_to_string(spa.dir.join("index.html")).await else {
         return ApiError::not_found("the static dir has no readable index.html").into_response();
     };
-    let policy = spa.csp.header(&csp::script_hashes(&html));
+    let policy = csp::monitor_header(&spa.csp, &csp::script_hashes(&html));
     let html = base_href::with_base_href(&html, &spa.base.dir()).into_owned();
     (
         [
@@ -94,7 +125,7 @@ async fn index(spa: &Spa) -> Response {
                 CONTENT_TYPE,
                 HeaderValue::from_static("text/html; charset=utf-8"),
             ),
-            (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (CACHE_CONTROL, HeaderValue::from_static(cache::REVALIDATE)),
             (CONTENT_SECURITY_POLICY, policy),
         ],
         html,

@@ -8,6 +8,7 @@
 pub mod bench;
 mod browser;
 mod locate;
+pub mod static_host;
 
 pub use browser::{Browser, CAPTURE_CSP_VIOLATIONS, CAPTURE_ERRORS};
 pub use locate::Role;

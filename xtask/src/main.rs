@@ -1,8 +1,9 @@
-//! `cargo xtask run|test|bench`: one entry point that installs what is
+//! `cargo xtask run|test|bench|dist`: one entry point that installs what is
 //! missing, builds the SPA and runs or tests everything. Plain std on purpose
 //! so it compiles in seconds.
 
 mod bench;
+mod dist;
 mod paths;
 mod spa;
 mod steps;
@@ -25,7 +26,11 @@ commands:
   bench [--quick] [...]     build the SPA (release) and measure it in headless Chromium at
                             1k, 10k and 50k conversations; prints a table and writes
                             BENCHMARKS.md (--quick: 30 s of events instead of 5 minutes,
-                            fewer keystrokes; --help lists the other options)";
+                            fewer keystrokes; --help lists the other options)
+  dist [-- <options>]       build the SPA (release) and package it for a CDN into dist-cdn/:
+                            .br and .gz copies, config.json, a _headers file with the CSP
+                            and cache rules (options: --api-base-url, --parent-origin,
+                            --base-path, --out; `dist -- --help` describes them)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +46,10 @@ fn main() -> ExitCode {
         "run" => run(&ctx, rest),
         "test" => test(&ctx, rest),
         "bench" => bench::run(&ctx, rest),
+        "dist" => match dist::run(&ctx, rest) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

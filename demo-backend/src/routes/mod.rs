@@ -18,16 +18,20 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::handler::Handler;
+use axum::http::header::X_CONTENT_TYPE_OPTIONS;
+use axum::http::HeaderValue;
 use axum::middleware;
 use axum::routing::{any, get, post};
 use axum::Router;
+use static_site::BasePath;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::base_path::BasePath;
 use crate::csp::{self, MonitorPolicy};
 use crate::problem::{method_not_allowed, not_found};
 use crate::state::AppState;
 use crate::static_files::{self, Spa};
-use crate::{faults, runtime_config, stream};
+use crate::{cross_origin, faults, runtime_config, stream};
 
 /// What the monitor listener serves besides the API.
 #[derive(Debug)]
@@ -38,11 +42,14 @@ pub struct Site {
     /// `config.json`'s body.
     pub config: Bytes,
     pub csp: MonitorPolicy,
+    /// Origins whose pages may call the API (`--cors-origin`).
+    pub cors_origins: Vec<String>,
 }
 
 /// The whole monitor listener: the API under `/api/v1`, `config.json` and
 /// the SPA (when given) under the base path, every response with a
-/// Content-Security-Policy.
+/// Content-Security-Policy and `nosniff`, compressed when the client accepts
+/// it (brotli or gzip).
 pub fn router(state: AppState, site: Site) -> Router {
     // The actions, the only requests whose answer can be lost after they acted.
     let actions = Router::new()
@@ -74,15 +81,21 @@ pub fn router(state: AppState, site: Site) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             faults::http::inject,
-        ))
-        .with_state(state);
+        ));
+    // Outside the fault layer: a preflight is never refused, and a refused
+    // request still tells the page why instead of looking like a network error.
+    let router = match cross_origin::layer(&site.cors_origins) {
+        Some(cors) => router.layer(cors),
+        None => router,
+    };
+    let router = router.with_state(state);
     // Added after the fault layer: like the static files, never refused.
     let config = site.config;
     let router = router.route(
         &format!("{}/config.json", site.base.prefix()),
         get(move || async move { runtime_config::response(config) }),
     );
-    let default_policy = site.csp.header(&[]);
+    let default_policy = csp::monitor_header(&site.csp, &[]);
     let router = match site.static_dir {
         Some(dir) => {
             let spa = Spa {
@@ -94,8 +107,18 @@ pub fn router(state: AppState, site: Site) -> Router {
         }
         None => router.fallback(not_found),
     };
-    router.layer(middleware::map_response_with_state(
-        default_policy,
-        csp::add_default,
-    ))
+    router
+        .layer(middleware::map_response_with_state(
+            default_policy,
+            csp::add_default,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static(static_site::NOSNIFF),
+        ))
+        // The default predicate leaves `text/event-stream` alone: a
+        // compressor holds bytes back until it has enough to pack, and the
+        // change stream must deliver each event as it happens. It also skips
+        // responses already encoded (a precompressed file) and tiny ones.
+        .layer(CompressionLayer::new())
 }

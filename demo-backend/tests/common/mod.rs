@@ -3,6 +3,8 @@
 // Each test file uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod encoding;
+
 use std::time::Duration;
 
 use demo_backend::{Options, Server};
@@ -65,6 +67,26 @@ pub async fn get(server: &Server, path: &str, token: Option<&str>) -> reqwest::R
     let mut request = reqwest::Client::new().get(format!("{}{path}", server.base_url()));
     if let Some(token) = token {
         request = request.bearer_auth(token);
+    }
+    tokio::time::timeout(PATIENCE, request.send())
+        .await
+        .expect("response in time")
+        .expect("request sent")
+}
+
+/// GETs `path` with these request headers besides the token, if any.
+pub async fn get_with(
+    server: &Server,
+    path: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut request = reqwest::Client::new().get(format!("{}{path}", server.base_url()));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    for (name, value) in headers {
+        request = request.header(*name, *value);
     }
     tokio::time::timeout(PATIENCE, request.send())
         .await
@@ -170,6 +192,12 @@ impl SseReader {
             .await
             .expect("stream opens in time")
             .expect("stream request sent");
+        Self::from_response(response)
+    }
+
+    /// Reads the stream of a response already received (a stream opened
+    /// with other headers than [`SseReader::connect`] sends).
+    pub fn from_response(response: reqwest::Response) -> Self {
         assert_eq!(response.status(), 200);
         Self {
             response,
