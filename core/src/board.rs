@@ -13,11 +13,13 @@
 //! the sequence it reflects, so one stream serves both without an event
 //! already contained in a snapshot rolling it back.
 
+mod ahead;
 #[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
 
+use self::ahead::Ahead;
 use crate::agent_query::AgentQuery;
 use crate::enums::ConversationStatus;
 use crate::event::Change;
@@ -123,6 +125,8 @@ pub struct Board {
     /// As of everything staged: where the stream resumes.
     staged: Positions,
     inbox: Inbox,
+    /// Answers to the user's own actions ahead of the stream.
+    ahead: Ahead,
     /// Agents' presence changes as they reached the board.
     presence: PresenceLog,
     conversation_views: Views<Conversation, ConversationQuery, ConversationSummary>,
@@ -215,6 +219,12 @@ impl Board {
                     );
                     let ops = replace_all(&self.conversations, active_only(snapshot.conversations));
                     conversation_changes.extend(self.conversations.apply(ops));
+                    // An answer newer than the snapshot still shows.
+                    conversation_ops.extend(
+                        self.ahead
+                            .newer_than(snapshot.sequence)
+                            .map(conversation_op),
+                    );
                     self.applied.conversations = Some(snapshot.sequence);
                     self.applied.reset();
                 }
@@ -233,6 +243,7 @@ impl Board {
                 }
                 Item::Change { sequence, change } => {
                     let (to_conversations, to_agents) = self.applied.advance(sequence);
+                    let to_conversations = to_conversations && self.ahead.passes(&change, sequence);
                     match change {
                         Change::ConversationUpsert(c) if to_conversations => {
                             conversation_ops.push(conversation_op(c));
@@ -247,7 +258,12 @@ impl Board {
                         _ => {}
                     }
                 }
-                Item::Own(c) => conversation_ops.push(conversation_op(c)),
+                Item::Own(c) => {
+                    let position = self.applied.conversations.unwrap_or(0);
+                    if let Some(c) = self.ahead.admit(c, position) {
+                        conversation_ops.push(conversation_op(c));
+                    }
+                }
                 Item::Archived(c) => conversation_ops.push(Op::Upsert(Arc::new(c))),
             }
         }

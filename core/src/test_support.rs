@@ -36,6 +36,7 @@ pub fn conversation(id: &str) -> Conversation {
         transfers: 0,
         last_message: None,
         end_justification: None,
+        version: None,
     }
 }
 

@@ -67,6 +67,12 @@ pub struct Conversation {
     /// Why it was ended, when a supervisor ended it (finished ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_justification: Option<String>,
+    /// The stream sequence of the event that published this copy (its
+    /// last change); absent from a backend that does not say. An action's
+    /// answer carries it too, so the monitor can tell whether the copy is
+    /// newer or older than what the stream already showed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u64>,
 }
 
 /// The newest message of a conversation, as carried in its row.

@@ -291,3 +291,66 @@ async fn stopping_the_server_ends_open_streams_and_refuses_new_connections() {
         .await;
     assert!(refused.is_err(), "{refused:?}");
 }
+
+/// Issue 14, "newer wins": an action's answer names the stream sequence
+/// that published it, so the monitor can tell it from older events.
+#[tokio::test]
+async fn an_actions_answer_carries_the_sequence_of_the_event_that_published_it() {
+    let server = frozen().await;
+    let snapshot: ConversationsSnapshot =
+        get_json(&server, "/api/v1/monitor/conversations", ADMIN).await;
+    let c = snapshot
+        .conversations
+        .iter()
+        .find(|c| {
+            c.department.id != "d-returns"
+                && c.status != monitor_core::ConversationStatus::InProgress
+        })
+        .expect("a conversation to move");
+    let mut stream = SseReader::connect(&server, ADMIN, None).await;
+
+    let path = format!("/api/v1/conversations/{}/transfer", c.id);
+    let response = post(
+        &server,
+        &path,
+        ADMIN,
+        None,
+        &serde_json::json!({ "department_id": "d-returns" }),
+    )
+    .await;
+    let moved: monitor_core::wire::Conversation = response.json().await.expect("the answer");
+    match decoded(&stream.next_change().await) {
+        StreamEvent::Change {
+            sequence,
+            change: Change::ConversationUpsert(published),
+            ..
+        } => {
+            assert_eq!(moved.version, Some(sequence));
+            assert_eq!(published, moved, "the answer is the published copy");
+        }
+        other => panic!("expected the transfer's upsert, got {other:?}"),
+    }
+
+    let path = format!("/api/v1/conversations/{}/end", c.id);
+    let response = post(
+        &server,
+        &path,
+        ADMIN,
+        None,
+        &serde_json::json!({ "justification": "Spam" }),
+    )
+    .await;
+    let ended: monitor_core::wire::Conversation = response.json().await.expect("the answer");
+    loop {
+        if let StreamEvent::Change {
+            sequence,
+            change: Change::ConversationRemove { id },
+            ..
+        } = decoded(&stream.next_change().await)
+        {
+            assert_eq!(id, c.id);
+            assert_eq!(ended.version, Some(sequence));
+            break;
+        }
+    }
+}

@@ -274,4 +274,5 @@ fn an_archive_keeps_finished_conversations_and_shows_them_in_views() {
     assert_eq!(board.sequence(), 0, "an archive has no stream position");
 }
 
+mod newer_wins;
 mod props;

@@ -38,6 +38,7 @@ fn conv(id: &str, name: &str) -> Conversation {
             text: "hola".into(),
         }),
         end_justification: None,
+        version: None,
     }
 }
 

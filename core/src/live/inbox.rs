@@ -6,7 +6,9 @@
 //!
 //! A later change to a row supersedes an earlier one still waiting (the
 //! last upsert or removal of an id decides its state), so a long pause
-//! holds one change per row, not one per event.
+//! holds one change per row, not one per event. The answers to the user's
+//! own actions are kept apart: the board weighs them against the stream by
+//! version.
 
 use std::collections::HashMap;
 
@@ -56,11 +58,15 @@ pub(crate) enum Item {
     Archived(Conversation),
 }
 
-/// The two kinds of row.
+/// The kinds of row an item changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Kind {
     Conversation,
     Agent,
+    /// The answer to the user's own action: it neither supersedes nor is
+    /// superseded by stream changes to the same conversation, because which
+    /// of them is newer is decided by their versions at the flush.
+    Own,
 }
 
 /// Which row an item changes, for superseding.
@@ -77,7 +83,8 @@ impl Item {
                 Change::ConversationRemove { id } => RowOf(Kind::Conversation, id.clone()),
                 Change::AgentUpsert(a) => RowOf(Kind::Agent, a.id.clone()),
             }),
-            Item::Own(c) | Item::Archived(c) => Some(RowOf(Kind::Conversation, c.id.clone())),
+            Item::Own(c) => Some(RowOf(Kind::Own, c.id.clone())),
+            Item::Archived(c) => Some(RowOf(Kind::Conversation, c.id.clone())),
         }
     }
 

@@ -38,6 +38,7 @@ pub fn conv(id: &str) -> Conversation {
         transfers: 0,
         last_message: None,
         end_justification: None,
+        version: None,
     }
 }
 

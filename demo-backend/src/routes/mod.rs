@@ -24,7 +24,7 @@ use axum::middleware;
 use axum::routing::{any, get, post};
 use axum::Router;
 use static_site::BasePath;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::csp::{self, MonitorPolicy};
@@ -120,5 +120,11 @@ pub fn router(state: AppState, site: Site) -> Router {
         // compressor holds bytes back until it has enough to pack, and the
         // change stream must deliver each event as it happens. It also skips
         // responses already encoded (a precompressed file) and tiny ones.
-        .layer(CompressionLayer::new())
+        //
+        // At the fastest level: compressing on the fly is paid on every
+        // request, and at the default level the 50k snapshot and the wasm
+        // took longer to pack than the whole load used to take (measured
+        // by `cargo xtask bench`); `cargo xtask dist` packs the assets at
+        // the best level once, ahead of time.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
 }

@@ -83,7 +83,7 @@ impl Sim {
         }
         text.push_str(&format!(" por {}", by.name));
         let note = self.message(Author::System, None, text, now);
-        let conversation = self.world.active.modify(position, |r| {
+        self.world.active.modify(position, |r| {
             let c = &mut r.conversation;
             c.status = if to_agent.is_some() {
                 ConversationStatus::InProgress
@@ -96,9 +96,11 @@ impl Sim {
             c.transfers += 1;
             r.push_message(note);
             r.actions.push(action);
-            r.conversation.clone()
         });
-        self.emit_conversation(id, Some(before));
+        // The answer is the copy the stream publishes, with its version.
+        let conversation = self
+            .emit_conversation(id, Some(before))
+            .ok_or(Refusal::NotFound)?;
         if previous != target {
             if let Some(p) = previous {
                 let agent = &mut self.world.agents[p];
@@ -219,6 +221,8 @@ impl Sim {
         c.status_since = now;
         c.finished_at = Some(now);
         c.end_justification = Some(justification.to_owned());
+        // Its version is the sequence of the removal that publishes the end.
+        c.version = Some(self.journal.next_sequence());
         let finished = c.clone();
         self.world.finished.push(record);
         self.emit_removal(finished.id.clone(), before);

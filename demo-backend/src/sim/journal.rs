@@ -88,6 +88,11 @@ impl Journal {
     }
 
     /// Records a change under the next sequence and sends it to live streams.
+    /// The sequence the next pushed change will get.
+    pub fn next_sequence(&self) -> u64 {
+        self.sequence + 1
+    }
+
     pub fn push(&mut self, change: Change, before: Option<Footprint>) -> u64 {
         self.sequence += 1;
         let entry = Arc::new(Entry {

@@ -19,7 +19,7 @@ pub mod transcript;
 use std::collections::HashMap;
 
 use monitor_core::event::Change;
-use monitor_core::wire::{AgentRef, Customer, Message, Timestamp};
+use monitor_core::wire::{AgentRef, Conversation, Customer, Message, Timestamp};
 use monitor_core::{Author, Channel};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -159,13 +159,19 @@ impl Sim {
         id
     }
 
-    /// Emits the current state of an active conversation; `before` is where it
-    /// stood before this change.
-    fn emit_conversation(&mut self, id: &str, before: Option<Footprint>) {
-        if let Some(record) = self.world.active.get(id) {
-            let change = Change::ConversationUpsert(record.conversation.clone());
-            self.journal.push(change, before);
-        }
+    /// Emits the current state of an active conversation, stamped with the
+    /// sequence of its event; `before` is where it stood before this
+    /// change. Returns what was emitted.
+    fn emit_conversation(&mut self, id: &str, before: Option<Footprint>) -> Option<Conversation> {
+        let position = self.world.active.position(id)?;
+        let version = self.journal.next_sequence();
+        let conversation = self.world.active.modify(position, |r| {
+            r.conversation.version = Some(version);
+            r.conversation.clone()
+        });
+        self.journal
+            .push(Change::ConversationUpsert(conversation.clone()), before);
+        Some(conversation)
     }
 
     /// Emits that a conversation left the active set.

@@ -264,6 +264,7 @@ mod tests {
                 transfers: 0,
                 last_message: None,
                 end_justification: None,
+                version: None,
             },
             opening: Opening {
                 agent: None,

@@ -134,6 +134,7 @@ pub fn arrival(
             transfers: 0,
             last_message: None,
             end_justification: None,
+            version: None,
         },
         opening: Opening {
             agent: None,
@@ -333,6 +334,7 @@ pub fn world(
                 transfers,
                 last_message: None,
                 end_justification: None,
+                version: None,
             },
             opening: Opening {
                 agent: agent_ref,

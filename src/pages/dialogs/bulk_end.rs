@@ -78,6 +78,8 @@ pub fn BulkEndDialog(
                     .filter_map(|id| b.conversation(id))
                     .map(|c| Conversation {
                         status: ConversationStatus::Finished,
+                        // The bulk answer names no version: shown as it is.
+                        version: None,
                         ..Conversation::clone(c)
                     })
                     .collect()
