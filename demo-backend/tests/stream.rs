@@ -161,15 +161,7 @@ async fn an_open_admin_stream_receives_the_changes_of_a_transfer_and_an_end() {
     let agent = c.agent.clone().unwrap().id;
     let mut stream = SseReader::connect(&server, ADMIN, None).await;
 
-    let path = format!("/api/v1/conversations/{}/transfer", c.id);
-    let response = post(
-        &server,
-        &path,
-        ADMIN,
-        None,
-        &serde_json::json!({ "department_id": "d-returns" }),
-    )
-    .await;
+    let response = transfer(&server, &c.id, "d-returns").await;
     assert_eq!(response.status(), 200);
     match decoded(&stream.next_change().await) {
         StreamEvent::Change {
@@ -194,15 +186,7 @@ async fn an_open_admin_stream_receives_the_changes_of_a_transfer_and_an_end() {
         other => panic!("expected the old agent's new load, got {other:?}"),
     }
 
-    let path = format!("/api/v1/conversations/{}/end", c.id);
-    let response = post(
-        &server,
-        &path,
-        ADMIN,
-        None,
-        &serde_json::json!({ "justification": "Spam" }),
-    )
-    .await;
+    let response = end(&server, &c.id, "Spam").await;
     assert_eq!(response.status(), 200);
     let removed = decoded(&stream.next_change().await);
     assert!(
@@ -225,15 +209,7 @@ async fn an_agent_stream_gets_a_remove_when_its_conversation_is_transferred_away
     let mut stream = SseReader::connect(&server, AGENT, None).await;
 
     // Billing is not one of the demo agent's departments: its queue is out of scope.
-    let path = format!("/api/v1/conversations/{}/transfer", own.id);
-    let response = post(
-        &server,
-        &path,
-        ADMIN,
-        None,
-        &serde_json::json!({ "department_id": "d-billing" }),
-    )
-    .await;
+    let response = transfer(&server, &own.id, "d-billing").await;
     assert_eq!(response.status(), 200);
     let event = stream.next_change().await;
     assert_eq!(event.event, "conversation.remove");
@@ -309,15 +285,7 @@ async fn an_actions_answer_carries_the_sequence_of_the_event_that_published_it()
         .expect("a conversation to move");
     let mut stream = SseReader::connect(&server, ADMIN, None).await;
 
-    let path = format!("/api/v1/conversations/{}/transfer", c.id);
-    let response = post(
-        &server,
-        &path,
-        ADMIN,
-        None,
-        &serde_json::json!({ "department_id": "d-returns" }),
-    )
-    .await;
+    let response = transfer(&server, &c.id, "d-returns").await;
     let moved: monitor_core::wire::Conversation = response.json().await.expect("the answer");
     match decoded(&stream.next_change().await) {
         StreamEvent::Change {
@@ -331,15 +299,7 @@ async fn an_actions_answer_carries_the_sequence_of_the_event_that_published_it()
         other => panic!("expected the transfer's upsert, got {other:?}"),
     }
 
-    let path = format!("/api/v1/conversations/{}/end", c.id);
-    let response = post(
-        &server,
-        &path,
-        ADMIN,
-        None,
-        &serde_json::json!({ "justification": "Spam" }),
-    )
-    .await;
+    let response = end(&server, &c.id, "Spam").await;
     let ended: monitor_core::wire::Conversation = response.json().await.expect("the answer");
     loop {
         if let StreamEvent::Change {
@@ -353,4 +313,30 @@ async fn an_actions_answer_carries_the_sequence_of_the_event_that_published_it()
             break;
         }
     }
+}
+
+/// Transfers conversation `id` to `department` as the admin.
+async fn transfer(server: &demo_backend::Server, id: &str, department: &str) -> reqwest::Response {
+    let path = format!("/api/v1/conversations/{id}/transfer");
+    post(
+        server,
+        &path,
+        ADMIN,
+        None,
+        &serde_json::json!({ "department_id": department }),
+    )
+    .await
+}
+
+/// Ends conversation `id` as the admin, saying `why`.
+async fn end(server: &demo_backend::Server, id: &str, why: &str) -> reqwest::Response {
+    let path = format!("/api/v1/conversations/{id}/end");
+    post(
+        server,
+        &path,
+        ADMIN,
+        None,
+        &serde_json::json!({ "justification": why }),
+    )
+    .await
 }
