@@ -47,8 +47,12 @@ async fn columns_hide_show_and_move_and_the_url_keeps_them() {
     assert!(!rows[0][1].is_empty() && !rows[0][1].contains("WhatsApp"));
     browser.click(Role::Button, "Close").await;
 
-    let url = browser.current_url().await;
-    assert!(url.contains("cols="), "{url}");
+    // The address is written after a short debounce: wait for it, as a
+    // reload any sooner would load the old one.
+    eventually("the columns in the address", || async {
+        browser.current_url().await.contains("cols=").then_some(())
+    })
+    .await;
     browser.reload().await;
     browser.wait_for_rows(TABLE).await;
     let h = headers(&browser).await;
