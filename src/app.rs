@@ -52,7 +52,7 @@ fn ConfigError(problem: String) -> impl IntoView {
 /// The app once the configuration is known.
 #[component]
 fn Configured(config: Config) -> impl IntoView {
-    provide_session(config.api_base_url.clone());
+    provide_session(config.api_base_url.clone(), config.request_timeout_ms);
     let embedding = provide_embedding(&config);
     let session = use_session();
     let language = use_locale_choice();

@@ -35,6 +35,9 @@ pub struct Config {
     pub wait_thresholds: WaitThresholds,
     #[serde(default)]
     pub default_locale: Option<String>,
+    /// A request whose answer takes longer is aborted and reported.
+    #[serde(default = "Config::default_request_timeout_ms")]
+    pub request_timeout_ms: u32,
 }
 
 /// Why a config cannot be used; the message names the field.
@@ -56,6 +59,10 @@ impl Config {
         45_000
     }
 
+    fn default_request_timeout_ms() -> u32 {
+        30_000
+    }
+
     /// Parses and checks `config.json`.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
         let config: Config =
@@ -66,6 +73,12 @@ impl Config {
     fn validated(self) -> Result<Config, ConfigError> {
         if self.api_base_url.trim().is_empty() {
             return Err(ConfigError("config.json: api_base_url is empty".into()));
+        }
+        if self.request_timeout_ms < 1_000 {
+            return Err(ConfigError(format!(
+                "config.json: request_timeout_ms is {} (at least 1000)",
+                self.request_timeout_ms
+            )));
         }
         if self.poll_interval_ms < 500 {
             return Err(ConfigError(format!(
@@ -114,6 +127,7 @@ mod tests {
         assert_eq!(c.live_mode, LiveMode::Sse);
         assert_eq!(c.poll_interval_ms, 5_000);
         assert_eq!(c.stale_after_ms, 45_000);
+        assert_eq!(c.request_timeout_ms, 30_000);
         assert!(c.allowed_parent_origins.is_empty());
     }
 

@@ -16,6 +16,7 @@ pub mod embedding;
 pub mod enums;
 pub mod event;
 pub mod export;
+pub mod feed;
 pub mod indicators;
 mod keyed_sort;
 pub mod live;

@@ -32,6 +32,7 @@ mod state;
 mod static_files;
 mod stream;
 mod ticker;
+mod traffic;
 
 pub use faults::{Faults, LostAnswer};
 pub use monitor_core::config::LiveMode;
@@ -40,3 +41,4 @@ pub use monitor_core::Author;
 pub use options::Options;
 pub use server::{spawn, Server};
 pub use static_site::BasePath;
+pub use traffic::TrafficCounts;

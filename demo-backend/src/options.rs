@@ -70,6 +70,10 @@ pub struct Options {
     /// Milliseconds between snapshot reloads in poll mode, as config.json tells it.
     #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(500..))]
     pub poll_interval_ms: u32,
+    /// Milliseconds the SPA waits for any answer before aborting the
+    /// request and saying so, as config.json tells it.
+    #[arg(long, default_value_t = 30_000, value_parser = clap::value_parser!(u32).range(1000..))]
+    pub request_timeout_ms: u32,
     /// Wait thresholds for config.json, as JSON (`{"queue": {"warning_secs":
     /// 60, "critical_secs": 120}, "departments": {…}}`); the defaults otherwise.
     #[arg(long, default_value = "{}", value_parser = parse_thresholds)]
@@ -103,6 +107,7 @@ impl Default for Options {
             cors_origins: Vec::new(),
             live_mode: LiveMode::Sse,
             poll_interval_ms: 5000,
+            request_timeout_ms: 30_000,
             wait_thresholds: WaitThresholds::default(),
             start_at: None,
             faults: Faults::default(),

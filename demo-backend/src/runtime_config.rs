@@ -41,6 +41,7 @@ pub fn config(options: &Options, origins: &Origins) -> Config {
         }),
         wait_thresholds: options.wait_thresholds.clone(),
         default_locale: Some("es".to_owned()),
+        request_timeout_ms: options.request_timeout_ms,
     }
 }
 

@@ -215,6 +215,19 @@ impl Server {
         self.state.faults().current()
     }
 
+    /// Test control: stops the simulation's own events (`true`) or lets
+    /// them run again, at the configured rate. Actions and injected
+    /// arrivals still act.
+    pub fn pause_simulation(&self, paused: bool) {
+        self.state.pause_simulation(paused);
+    }
+
+    /// Snapshots asked for and streams opened since the start, refused
+    /// ones included.
+    pub fn traffic(&self) -> crate::TrafficCounts {
+        self.state.traffic().counts()
+    }
+
     /// Stops serving: the listener is closed so new connections are refused
     /// and open streams end.
     pub async fn stop(mut self) {

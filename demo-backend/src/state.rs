@@ -1,5 +1,6 @@
 //! State shared by the handlers, the stream and the ticker.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -11,6 +12,7 @@ use crate::faults::FaultSwitch;
 use crate::idempotency::KeyStore;
 use crate::revocation::Revocations;
 use crate::sim::Sim;
+use crate::traffic::Traffic;
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -32,6 +34,9 @@ struct Shared {
     faults: FaultSwitch,
     revocations: Revocations,
     clock: Clock,
+    traffic: Traffic,
+    /// The simulation stands still (tests compare the monitor with it).
+    paused: AtomicBool,
 }
 
 impl AppState {
@@ -57,6 +62,8 @@ impl AppState {
                 faults,
                 revocations: Revocations::default(),
                 clock,
+                traffic: Traffic::default(),
+                paused: AtomicBool::new(false),
             }),
         }
     }
@@ -93,6 +100,20 @@ impl AppState {
     /// The injected faults in force.
     pub fn faults(&self) -> &FaultSwitch {
         &self.inner.faults
+    }
+
+    /// Stops (or restarts) the simulation's own events; actions still act.
+    pub fn pause_simulation(&self, paused: bool) {
+        self.inner.paused.store(paused, Ordering::Relaxed);
+    }
+
+    pub fn simulation_paused(&self) -> bool {
+        self.inner.paused.load(Ordering::Relaxed)
+    }
+
+    /// What clients have asked for so far.
+    pub fn traffic(&self) -> &Traffic {
+        &self.inner.traffic
     }
 
     /// The simulation's and the API's "now".

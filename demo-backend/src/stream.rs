@@ -11,6 +11,8 @@
 //! after `drop_stream_secs`, a resume is refused, and change events are
 //! duplicated, reordered or malformed on their way out ([`mangle`]).
 //!
+//! Every connection begins with a `heartbeat` (when heartbeats are on).
+//!
 //! A stream ends when its token is revoked, so the client's reconnect meets
 //! the 401.
 
@@ -140,6 +142,13 @@ impl Feed {
                 }
             }
             None => feed.ready.push_back(resync()),
+        }
+        // First of all a heartbeat: the client learns at once that the
+        // stream really flows (it shows "Live" only then), even for a
+        // scope that sees few changes.
+        if feed.heartbeat.is_some() {
+            feed.ready
+                .push_front(self::heartbeat(feed.state.clock().now()));
         }
         feed
     }

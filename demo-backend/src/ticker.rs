@@ -25,6 +25,11 @@ pub async fn run(state: AppState, rate: f64) {
             _ = ticks.tick() => {}
         }
         let now = Instant::now();
+        if state.simulation_paused() {
+            // Paused time is not owed afterwards.
+            last = now;
+            continue;
+        }
         budget = (budget + rate * (now - last).as_secs_f64()).min(MAX_EVENTS_PER_TICK);
         last = now;
         let events = budget.floor();

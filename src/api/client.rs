@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use web_sys::AbortSignal;
 
+use super::in_flight::{within, InFlight};
 use super::ApiError;
 
 /// The REST client of one signed-in session.
@@ -12,15 +13,23 @@ use super::ApiError;
 pub struct ApiClient {
     base: String,
     token: String,
+    /// Every request is aborted if its answer (body included) takes longer.
+    timeout_ms: u32,
 }
 
 impl ApiClient {
     /// `base` is the API root without a trailing slash (e.g. `/api/v1`).
-    pub fn new(base: impl Into<String>, token: impl Into<String>) -> Self {
+    pub fn new(base: impl Into<String>, token: impl Into<String>, timeout_ms: u32) -> Self {
         Self {
             base: base.into().trim_end_matches('/').to_owned(),
             token: token.into(),
+            timeout_ms,
         }
+    }
+
+    /// The deadline of every request, in milliseconds.
+    pub fn timeout_ms(&self) -> u32 {
+        self.timeout_ms
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -32,20 +41,25 @@ impl ApiClient {
     }
 
     /// GETs `path` and decodes it; `what` names the resource in errors.
+    /// `abort` (if any) cancels it; so does dropping the returned future.
     pub async fn get_json<T: DeserializeOwned>(
         &self,
         path: &str,
         what: &str,
         abort: Option<&AbortSignal>,
     ) -> Result<T, ApiError> {
-        let response = Request::get(&self.url(path))
-            .header("Authorization", &self.bearer())
-            .header("Accept", "application/json")
-            .abort_signal(abort)
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        decode(response, what).await
+        let in_flight = InFlight::new(abort);
+        within(self.timeout_ms, async {
+            let response = Request::get(&self.url(path))
+                .header("Authorization", &self.bearer())
+                .header("Accept", "application/json")
+                .abort_signal(in_flight.signal().as_ref())
+                .send()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            decode(response, what).await
+        })
+        .await
     }
 
     /// POSTs `body` as JSON with an `Idempotency-Key`: a retry with the same
@@ -57,16 +71,23 @@ impl ApiClient {
         idempotency_key: &str,
         what: &str,
     ) -> Result<T, ApiError> {
-        let response = Request::post(&self.url(path))
+        let request = Request::post(&self.url(path))
             .header("Authorization", &self.bearer())
             .header("Accept", "application/json")
-            .header("Idempotency-Key", idempotency_key)
+            .header("Idempotency-Key", idempotency_key);
+        let in_flight = InFlight::new(None);
+        let request = request
+            .abort_signal(in_flight.signal().as_ref())
             .json(body)
-            .map_err(|e| ApiError::Network(e.to_string()))?
-            .send()
-            .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        decode(response, what).await
+        within(self.timeout_ms, async {
+            let response = request
+                .send()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            decode(response, what).await
+        })
+        .await
     }
 }
 

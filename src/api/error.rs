@@ -11,6 +11,8 @@ pub enum ApiError {
     Network(String),
     /// 401: the token is missing, wrong or expired.
     Unauthorized,
+    /// No answer within the request's deadline; the request was aborted.
+    Timeout { seconds: u32 },
     /// Any other non-2xx answer, with the problem+json detail when there is one.
     Status { status: u16, detail: String },
     /// The answer is not what the contract says (`what` names the resource).
@@ -33,6 +35,9 @@ impl ApiError {
     pub fn message(&self, t: &Texts) -> String {
         match self {
             ApiError::Network(detail) => format!("{} ({detail})", t.cannot_reach),
+            ApiError::Timeout { seconds } => {
+                crate::i18n::fill(t.no_answer_within, &[("seconds", &seconds.to_string())])
+            }
             ApiError::Unauthorized => t.session_expired.to_owned(),
             ApiError::Status { status, detail } => {
                 format!("{} HTTP {status}: {detail}", t.server_error)

@@ -2,6 +2,7 @@
 
 mod client;
 mod error;
+mod in_flight;
 mod stream;
 
 pub use client::{idempotency_key, ApiClient};

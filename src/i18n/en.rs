@@ -51,6 +51,7 @@ pub const TEXTS: Texts = Texts {
     token_rejected: "The access token was not accepted.",
     session_expired: "Your session has ended. Sign in again.",
     cannot_reach: "Cannot reach the server.",
+    no_answer_within: "The server did not answer within {seconds} s.",
     server_error: "The server answered with an error.",
     malformed_data: "The server sent data the monitor cannot read.",
     showing_last_good: "Showing the data received at {time}.",

@@ -51,6 +51,7 @@ pub const TEXTS: Texts = Texts {
     token_rejected: "El token de acceso no fue aceptado.",
     session_expired: "Su sesión terminó. Ingrese de nuevo.",
     cannot_reach: "No se puede conectar con el servidor.",
+    no_answer_within: "El servidor no respondió en {seconds} s.",
     server_error: "El servidor respondió con un error.",
     malformed_data: "El servidor envió datos que el monitor no puede leer.",
     showing_last_good: "Se muestran los datos recibidos a las {time}.",

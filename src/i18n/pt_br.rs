@@ -51,6 +51,7 @@ pub const TEXTS: Texts = Texts {
     token_rejected: "O token de acesso não foi aceito.",
     session_expired: "Sua sessão terminou. Entre novamente.",
     cannot_reach: "Não foi possível conectar ao servidor.",
+    no_answer_within: "O servidor não respondeu em {seconds} s.",
     server_error: "O servidor respondeu com um erro.",
     malformed_data: "O servidor enviou dados que o monitor não consegue ler.",
     showing_last_good: "Exibindo os dados recebidos às {time}.",

@@ -58,6 +58,8 @@ pub struct Texts {
     pub token_rejected: &'static str,
     pub session_expired: &'static str,
     pub cannot_reach: &'static str,
+    /// A request timed out; `{seconds}` is its deadline.
+    pub no_answer_within: &'static str,
     pub server_error: &'static str,
     pub malformed_data: &'static str,
     /// "Showing the data received at {time}."

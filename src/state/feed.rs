@@ -2,64 +2,83 @@
 //! on top of it (or, in polling mode, a snapshot every interval), all
 //! handed to the live board, which applies them at its next flush.
 //!
-//! It never shows a guess. A lost event (a gap in `after`), a `resync` or an
-//! undecodable event reloads the snapshot; a broken or silent connection
-//! keeps the last good rows on screen, says since when they are old, and
-//! retries with capped exponential backoff and jitter. A 401 at any point
-//! ends the session.
+//! It never shows a guess, and it never hammers the backend:
+//! - A gap, a `resync` or an unreadable event does not drop the stream. Its
+//!   events are kept while a fresh snapshot loads, and only those newer than
+//!   the snapshot apply after it (`monitor_core::feed::CatchUp`). A gap may
+//!   close by itself (a late event) within [`GAP_GRACE_MS`]; resyncs that
+//!   keep coming are answered ever later (`ResyncPacer`).
+//! - "Live" is earned: only an event or a heartbeat on the new connection
+//!   shows it, and a connection that dies before one counts as a failure,
+//!   so reconnects back off (`Reconnects`).
+//! - One silence watchdog per connection, re-armed as events come: no event
+//!   and no heartbeat for as long as data counts as stale and the
+//!   connection is dropped and reopened.
+//! - Every request has a deadline (`ApiClient`). "Retry" aborts a request
+//!   in flight and sends it again at once; the end of the session drops the
+//!   whole task, which aborts whatever it had in flight.
+//!
+//! A broken connection keeps the last good rows on screen and says since
+//! when they are old. A 401 at any point ends the session.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use futures::future::{select, Either};
-use futures::StreamExt;
+use futures::channel::{mpsc, oneshot};
+use futures::future::{select, LocalBoxFuture};
+use futures::stream::LocalBoxStream;
+use futures::{FutureExt, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use monitor_core::board::{Input, Staged};
 use monitor_core::clock::ClockOffset;
 use monitor_core::config::{Config, LiveMode};
-use monitor_core::event::StreamEvent;
+use monitor_core::event::{Change, StreamEvent};
+use monitor_core::feed::{CatchUp, Reconnects, ResyncPacer};
 use monitor_core::wire::{AgentsSnapshot, ConversationsSnapshot};
 use send_wrapper::SendWrapper;
-use web_sys::AbortController;
 
 use super::clock::{use_clock, Clock};
 use super::live::{FeedPhase, LiveBoard};
 use super::session::{use_session, Session, SignInNotice};
-use super::timing::{backoff_ms, now_ms, sleep};
+use super::timing::{now_ms, random, sleep, Sleep};
 use crate::api::{open_stream, ApiClient, ApiError, StreamItem};
 
-/// No event and no heartbeat for this long: the stream is dead even if the
-/// connection looks open (a proxy holding it, a server that hung).
-const SILENCE_LIMIT_MS: u32 = 30_000;
+/// How long kept events may wait for a late one before a snapshot is owed.
+pub const GAP_GRACE_MS: u32 = 2_000;
 
 /// Starts the feed into `live`; it stops when the calling owner is
 /// disposed. `with_agents`: the profile may see agents (others get 403 on
 /// that snapshot, by design).
 pub fn start_feed(api: ApiClient, live: LiveBoard, with_agents: bool) {
     let config = use_context::<Config>();
-    let controller = AbortController::new().ok();
-    let cancelled = Rc::new(Cell::new(false));
+    let (retry_tx, retry_rx) = mpsc::unbounded();
+    // Each press of "Retry" reaches the task at once, without polling.
+    let retries = live.retries();
+    Effect::new(move |seen: Option<u32>| {
+        let pressed = retries.get();
+        if seen.is_some_and(|seen| seen != pressed) {
+            let _ = retry_tx.unbounded_send(());
+        }
+        pressed
+    });
     let feed = Feed {
         api,
         live,
         with_agents,
         mode: config.as_ref().map(|c| c.live_mode).unwrap_or_default(),
-        poll_interval_ms: config.as_ref().map(|c| c.poll_interval_ms).unwrap_or(5_000),
+        poll_interval_ms: config.as_ref().map_or(5_000, |c| c.poll_interval_ms),
+        silence_ms: config.as_ref().map_or(45_000, |c| c.stale_after_ms),
         clock: use_clock(),
         session: use_session(),
-        abort: controller.clone(),
-        cancelled: cancelled.clone(),
+        retries: retry_rx,
     };
-    let cleanup = SendWrapper::new((controller, cancelled));
-    on_cleanup(move || {
-        let (controller, cancelled) = cleanup.take();
-        cancelled.set(true);
-        if let Some(c) = controller {
-            c.abort();
-        }
+    // Dropping the sender resolves `stopped`, which drops the task and,
+    // with it, every request it had in flight (each aborts on drop).
+    let (stop, stopped) = oneshot::channel::<()>();
+    let stop = SendWrapper::new(stop);
+    on_cleanup(move || drop(stop.take()));
+    spawn_local(async move {
+        let run = std::pin::pin!(feed.run());
+        select(run, stopped).await;
     });
-    spawn_local(feed.run());
 }
 
 struct Feed {
@@ -68,182 +87,149 @@ struct Feed {
     with_agents: bool,
     mode: LiveMode,
     poll_interval_ms: u32,
+    silence_ms: u32,
     // Captured up front: contexts are not reachable from a spawned task.
     clock: Clock,
     session: Session,
-    abort: Option<AbortController>,
-    cancelled: Rc<Cell<bool>>,
+    retries: mpsc::UnboundedReceiver<()>,
 }
 
-/// Why the stream loop handed control back.
-enum StreamEnd {
-    /// Reload the snapshot, then stream again.
-    Resync,
-    /// The session is over.
-    Stop,
+/// The conversations (and agents) as of one moment, and when they were asked.
+struct Snapshot {
+    conversations: ConversationsSnapshot,
+    agents: Option<AgentsSnapshot>,
+    sent_ms: f64,
+    received_ms: f64,
+}
+
+/// Loads the snapshot after `delay_ms`: conversations and agents at once.
+fn load_snapshot(
+    api: ApiClient,
+    with_agents: bool,
+    delay_ms: u32,
+) -> LocalBoxFuture<'static, Result<Snapshot, ApiError>> {
+    async move {
+        if delay_ms > 0 {
+            sleep(delay_ms).await;
+        }
+        let sent_ms = now_ms();
+        let conversations =
+            api.get_json::<ConversationsSnapshot>("/monitor/conversations", "conversations", None);
+        let agents = async {
+            match with_agents {
+                true => api
+                    .get_json::<AgentsSnapshot>("/monitor/agents", "agents", None)
+                    .await
+                    .map(Some),
+                false => Ok(None),
+            }
+        };
+        let (conversations, agents) = futures::future::join(conversations, agents).await;
+        Ok(Snapshot {
+            conversations: conversations?,
+            agents: agents?,
+            sent_ms,
+            received_ms: now_ms(),
+        })
+    }
+    .boxed_local()
 }
 
 impl Feed {
-    async fn run(self) {
-        let mut failures = 0u32;
+    async fn run(mut self) {
+        let Some(snapshot) = self.first_snapshot().await else {
+            return;
+        };
+        self.stage_snapshot(snapshot);
+        self.show_synced();
+        match self.mode {
+            LiveMode::Poll => self.poll().await,
+            LiveMode::Sse => Stream::new(self).run().await,
+        }
+    }
+
+    /// The first snapshot, retried with backoff; `None` if the session ended.
+    async fn first_snapshot(&mut self) -> Option<Snapshot> {
+        let mut failures = Reconnects::default();
         loop {
-            if self.cancelled.get() {
-                return;
-            }
-            match self.load_snapshot().await {
-                Ok(()) => failures = 0,
-                Err(ApiError::Unauthorized) => return self.end_session(),
-                Err(e) => {
+            let loading = load_snapshot(self.api.clone(), self.with_agents, 0);
+            match self.or_retry(loading).await {
+                Some(Ok(snapshot)) => return Some(snapshot),
+                Some(Err(ApiError::Unauthorized)) => {
+                    self.end_session();
+                    return None;
+                }
+                Some(Err(e)) => {
                     self.fail(e);
-                    self.wait(backoff_ms(failures)).await;
-                    failures = failures.saturating_add(1);
-                    continue;
+                    self.or_retry(sleep(failures.delay_after_end(random())))
+                        .await;
                 }
-            }
-            match self.mode {
-                LiveMode::Poll => {
-                    self.live.phase.set(FeedPhase::Live);
-                    self.live.error.set(None);
-                    self.wait(self.poll_interval_ms).await;
-                }
-                LiveMode::Sse => match self.stream().await {
-                    StreamEnd::Resync => continue,
-                    StreamEnd::Stop => return,
-                },
+                // "Retry" aborted it: send it again at once.
+                None => {}
             }
         }
     }
 
-    async fn load_snapshot(&self) -> Result<(), ApiError> {
-        let signal = self.abort.as_ref().map(|c| c.signal());
-        let sent = now_ms();
-        let snapshot: ConversationsSnapshot = self
-            .api
-            .get_json("/monitor/conversations", "conversations", signal.as_ref())
-            .await?;
-        let received = now_ms();
-        let agents = if self.with_agents {
-            let agents: AgentsSnapshot = self
-                .api
-                .get_json("/monitor/agents", "agents", signal.as_ref())
-                .await?;
-            Some(agents)
-        } else {
-            None
-        };
-        if self.cancelled.get() {
-            return Ok(());
+    /// Polling mode: a snapshot every interval (sooner after a failure, if
+    /// the backoff is shorter; at once on "Retry").
+    async fn poll(&mut self) {
+        self.live.phase.set(FeedPhase::Live);
+        let mut failures = Reconnects::default();
+        let mut wait = self.poll_interval_ms;
+        loop {
+            self.or_retry(sleep(wait)).await;
+            let loading = load_snapshot(self.api.clone(), self.with_agents, 0);
+            match self.or_retry(loading).await {
+                Some(Ok(snapshot)) => {
+                    failures = Reconnects::default();
+                    wait = self.poll_interval_ms;
+                    self.stage_snapshot(snapshot);
+                    self.show_synced();
+                    self.live.phase.set(FeedPhase::Live);
+                }
+                Some(Err(ApiError::Unauthorized)) => return self.end_session(),
+                Some(Err(e)) => {
+                    self.fail(e);
+                    wait = failures
+                        .delay_after_end(random())
+                        .min(self.poll_interval_ms);
+                }
+                None => wait = 0,
+            }
         }
+    }
+
+    /// `work`, unless "Retry" is pressed first (then `None`, and `work` is
+    /// dropped: a request in it is aborted).
+    async fn or_retry<T>(&mut self, work: impl std::future::Future<Output = T>) -> Option<T> {
+        let work = std::pin::pin!(work);
+        match select(work, self.retries.next()).await {
+            futures::future::Either::Left((done, _)) => Some(done),
+            futures::future::Either::Right(_) => None,
+        }
+    }
+
+    /// Stages a snapshot for the board; the caller flushes (once, with the
+    /// agents and whatever follows it, so the table never shows new
+    /// conversations with old agents).
+    fn stage_snapshot(&self, snapshot: Snapshot) {
         self.clock.set_offset(ClockOffset::from_sample(
-            snapshot.server_time,
-            sent,
-            received,
+            snapshot.conversations.server_time,
+            snapshot.sent_ms,
+            snapshot.received_ms,
         ));
-        // One flush: the table never shows new conversations with old agents.
-        self.live.stage(Input::Conversations(snapshot));
-        if let Some(agents) = agents {
+        self.live
+            .stage(Input::Conversations(snapshot.conversations));
+        if let Some(agents) = snapshot.agents {
             self.live.stage(Input::Agents(agents));
         }
+    }
+
+    /// The board matches the server as of now: show it.
+    fn show_synced(&self) {
         self.live.flush_now();
+        self.live.error.set(None);
         self.mark_synced();
-        Ok(())
-    }
-
-    /// Streams from the board's sequence, reconnecting (with resume) on drops.
-    async fn stream(&self) -> StreamEnd {
-        let mut failures = 0u32;
-        let Some(signal) = self.abort.as_ref().map(|c| c.signal()) else {
-            return StreamEnd::Stop;
-        };
-        loop {
-            if self.cancelled.get() {
-                return StreamEnd::Stop;
-            }
-            let from = self.live.resume_from();
-            match open_stream(&self.api, from, &signal).await {
-                Ok(stream) => {
-                    failures = 0;
-                    self.live.phase.set(FeedPhase::Live);
-                    self.live.error.set(None);
-                    self.mark_synced();
-                    let mut stream = std::pin::pin!(stream);
-                    loop {
-                        let next = stream.next();
-                        let silence = std::pin::pin!(sleep(SILENCE_LIMIT_MS));
-                        let item = match select(next, silence).await {
-                            Either::Left((Some(item), _)) => item,
-                            // Ended by the server, or silent too long.
-                            Either::Left((None, _)) | Either::Right(_) => break,
-                        };
-                        if self.cancelled.get() {
-                            return StreamEnd::Stop;
-                        }
-                        if let Some(end) = self.handle(item) {
-                            return end;
-                        }
-                    }
-                    if self.cancelled.get() {
-                        return StreamEnd::Stop;
-                    }
-                    self.live.phase.set(FeedPhase::Reconnecting);
-                }
-                Err(ApiError::Unauthorized) => {
-                    self.end_session();
-                    return StreamEnd::Stop;
-                }
-                Err(e) => self.fail(e),
-            }
-            self.wait(backoff_ms(failures)).await;
-            failures = failures.saturating_add(1);
-        }
-    }
-
-    /// Applies one stream item; `Some` ends the stream.
-    fn handle(&self, item: StreamItem) -> Option<StreamEnd> {
-        match item {
-            StreamItem::Event(event) => self.handle_event(*event),
-            StreamItem::Malformed(e) => {
-                // The event is lost; only a fresh snapshot is the truth again.
-                // The error shows until the stream is healthy again.
-                self.live.error.set(Some(ApiError::Malformed {
-                    what: "live event".to_owned(),
-                    detail: e.to_string(),
-                }));
-                Some(StreamEnd::Resync)
-            }
-            StreamItem::Broken(reason) => {
-                leptos::logging::warn!("live stream broke: {reason}");
-                None
-            }
-        }
-    }
-
-    /// Applies one decoded event; `Some` ends the stream.
-    fn handle_event(&self, event: StreamEvent) -> Option<StreamEnd> {
-        match event {
-            StreamEvent::Change {
-                sequence,
-                after,
-                change,
-            } => match self.live.stage(Input::Change {
-                sequence,
-                after,
-                change,
-            }) {
-                Staged::Gap => Some(StreamEnd::Resync),
-                Staged::Ignored => None,
-                Staged::Accepted => {
-                    self.mark_synced();
-                    None
-                }
-            },
-            StreamEvent::Resync => Some(StreamEnd::Resync),
-            StreamEvent::Heartbeat { .. } => {
-                self.mark_synced();
-                None
-            }
-            StreamEvent::Unknown { .. } => None,
-        }
     }
 
     fn mark_synced(&self) {
@@ -251,9 +237,6 @@ impl Feed {
     }
 
     fn fail(&self, error: ApiError) {
-        if self.cancelled.get() {
-            return;
-        }
         let offline_since = match self.live.phase.get_untracked() {
             FeedPhase::Offline { since_ms } => since_ms,
             _ => now_ms(),
@@ -265,23 +248,345 @@ impl Feed {
     }
 
     fn end_session(&self) {
-        if !self.cancelled.get() {
-            self.session.expire(SignInNotice::SessionExpired);
+        self.session.expire(SignInNotice::SessionExpired);
+    }
+}
+
+/// The change stream's side of the feed: one connection at a time, the
+/// snapshot it may owe, and the timers that watch them.
+struct Stream {
+    feed: Feed,
+    connection: Connection,
+    reconnects: Reconnects,
+    catch_up: CatchUp,
+    pacer: ResyncPacer,
+    /// The snapshot being loaded (or waited for), if one is owed.
+    snapshot: Option<LocalBoxFuture<'static, Result<Snapshot, ApiError>>>,
+    /// When kept events stop waiting for a late one.
+    grace: Option<Sleep>,
+    /// Some connection has been live: losing it is "reconnecting".
+    was_live: bool,
+}
+
+enum Connection {
+    /// Reconnecting when the wait ends.
+    Closed(Sleep),
+    Opening(LocalBoxFuture<'static, Result<LocalBoxStream<'static, StreamItem>, ApiError>>),
+    Open {
+        events: LocalBoxStream<'static, StreamItem>,
+        /// The silence watchdog: one timer at a time, re-armed from
+        /// `heard_ms` when it fires.
+        watchdog: Sleep,
+        heard_ms: f64,
+    },
+}
+
+/// What woke the stream task.
+enum Wake {
+    Retry,
+    Snapshot(Result<Snapshot, ApiError>),
+    Reconnect,
+    Opened(Result<LocalBoxStream<'static, StreamItem>, ApiError>),
+    Item(Option<StreamItem>),
+    Watchdog,
+    GraceOver,
+}
+
+impl Stream {
+    fn new(feed: Feed) -> Self {
+        let mut stream = Stream {
+            feed,
+            connection: Connection::Closed(sleep(0)),
+            reconnects: Reconnects::default(),
+            catch_up: CatchUp::default(),
+            pacer: ResyncPacer::default(),
+            snapshot: None,
+            grace: None,
+            was_live: false,
+        };
+        stream.open();
+        stream
+    }
+
+    async fn run(mut self) {
+        loop {
+            let wake = std::future::poll_fn(|cx| self.poll_wake(cx)).await;
+            if !self.handle(wake) {
+                return;
+            }
         }
     }
 
-    /// Waits `ms`, cut short by the Retry button or the end of the session.
-    async fn wait(&self, ms: u32) {
-        let retries = self.live.retries();
-        let retry_seen = retries.get_untracked();
-        let mut remaining = ms;
-        while remaining > 0 && !self.cancelled.get() {
-            let step = remaining.min(100);
-            sleep(step).await;
-            remaining -= step;
-            if retries.try_get_untracked() != Some(retry_seen) {
+    fn poll_wake(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Wake> {
+        use std::task::Poll::Ready;
+        if let Ready(Some(())) = self.feed.retries.poll_next_unpin(cx) {
+            return Ready(Wake::Retry);
+        }
+        if let Some(loading) = &mut self.snapshot {
+            if let Ready(answer) = loading.poll_unpin(cx) {
+                self.snapshot = None;
+                return Ready(Wake::Snapshot(answer));
+            }
+        }
+        if let Some(grace) = &mut self.grace {
+            if grace.poll_unpin(cx).is_ready() {
+                self.grace = None;
+                return Ready(Wake::GraceOver);
+            }
+        }
+        match &mut self.connection {
+            Connection::Closed(wait) => {
+                if wait.poll_unpin(cx).is_ready() {
+                    return Ready(Wake::Reconnect);
+                }
+            }
+            Connection::Opening(opening) => {
+                if let Ready(opened) = opening.poll_unpin(cx) {
+                    return Ready(Wake::Opened(opened));
+                }
+            }
+            Connection::Open {
+                events, watchdog, ..
+            } => {
+                if let Ready(item) = events.poll_next_unpin(cx) {
+                    return Ready(Wake::Item(item));
+                }
+                if watchdog.poll_unpin(cx).is_ready() {
+                    return Ready(Wake::Watchdog);
+                }
+            }
+        }
+        std::task::Poll::Pending
+    }
+
+    /// Acts on one wake; `false` ends the feed (the session is over).
+    fn handle(&mut self, wake: Wake) -> bool {
+        match wake {
+            Wake::Retry => {
+                if self.snapshot.is_some() {
+                    // Abort the one in flight (or waited for); ask again now.
+                    self.snapshot = Some(self.load(0));
+                }
+                if matches!(self.connection, Connection::Closed(_)) {
+                    self.open();
+                }
+            }
+            Wake::Snapshot(Ok(snapshot)) => self.caught_up(snapshot),
+            Wake::Snapshot(Err(ApiError::Unauthorized))
+            | Wake::Opened(Err(ApiError::Unauthorized)) => {
+                self.feed.end_session();
+                return false;
+            }
+            Wake::Snapshot(Err(e)) => {
+                self.feed.fail(e);
+                self.owe_snapshot();
+            }
+            Wake::Reconnect => self.open(),
+            Wake::Opened(Ok(events)) => {
+                self.reconnects.opened();
+                self.connection = Connection::Open {
+                    events,
+                    watchdog: sleep(self.feed.silence_ms),
+                    heard_ms: now_ms(),
+                };
+            }
+            Wake::Opened(Err(e)) => {
+                self.feed.fail(e);
+                self.close();
+            }
+            Wake::Item(Some(item)) => self.take(item),
+            Wake::Item(None) => self.close(),
+            Wake::Watchdog => self.check_silence(),
+            Wake::GraceOver => {
+                if self.catch_up.is_waiting() {
+                    self.catch_up.give_up_waiting();
+                    self.owe_snapshot();
+                }
+            }
+        }
+        self.show_phase();
+        true
+    }
+
+    fn open(&mut self) {
+        let api = self.feed.api.clone();
+        let from = self.feed.live.resume_from();
+        self.connection = Connection::Opening(
+            async move { open_stream(&api, from).await.map(StreamExt::boxed_local) }.boxed_local(),
+        );
+    }
+
+    /// The connection ended (or never opened): wait, then reconnect.
+    fn close(&mut self) {
+        let wait = self.reconnects.delay_after_end(random());
+        self.connection = Connection::Closed(sleep(wait));
+    }
+
+    /// No event and no heartbeat for `silence_ms`: the connection is dead
+    /// even if it looks open. Otherwise the watchdog sleeps again until
+    /// that long after the last sign of life.
+    fn check_silence(&mut self) {
+        let silence_ms = self.feed.silence_ms;
+        if let Connection::Open {
+            watchdog, heard_ms, ..
+        } = &mut self.connection
+        {
+            let quiet = now_ms() - *heard_ms;
+            if quiet < f64::from(silence_ms) {
+                *watchdog = sleep(silence_ms.saturating_sub(quiet as u32).max(1));
                 return;
             }
+        }
+        leptos::logging::warn!("live stream silent for {silence_ms} ms; reconnecting");
+        self.close();
+    }
+
+    /// One item from the open connection.
+    fn take(&mut self, item: StreamItem) {
+        if let Connection::Open { heard_ms, .. } = &mut self.connection {
+            *heard_ms = now_ms();
+        }
+        match item {
+            StreamItem::Event(event) => match *event {
+                StreamEvent::Change {
+                    sequence,
+                    after,
+                    change,
+                } => {
+                    self.proof();
+                    self.change(sequence, after, change);
+                }
+                StreamEvent::Heartbeat { .. } => {
+                    self.proof();
+                    if self.in_step() {
+                        self.feed.mark_synced();
+                    }
+                }
+                StreamEvent::Resync => {
+                    self.catch_up.resync();
+                    self.owe_snapshot();
+                }
+                StreamEvent::Unknown { .. } => {}
+            },
+            StreamItem::Malformed(e) => {
+                // The event is lost; only a snapshot is the truth again. The
+                // error shows until the feed is back in step.
+                self.feed.live.error.set(Some(ApiError::Malformed {
+                    what: "live event".to_owned(),
+                    detail: e.to_string(),
+                }));
+                self.catch_up.give_up_waiting();
+                self.owe_snapshot();
+            }
+            StreamItem::Broken(reason) => {
+                leptos::logging::warn!("live stream broke: {reason}");
+            }
+        }
+    }
+
+    /// The connection delivered something: it is alive.
+    fn proof(&mut self) {
+        if self.reconnects.proof() && self.in_step() {
+            self.feed.live.error.set(None);
+        }
+    }
+
+    fn change(&mut self, sequence: u64, after: u64, change: Change) {
+        if self.in_step() {
+            let position = self.feed.live.resume_from();
+            if sequence <= position {
+                // A duplicate, or already in the snapshot.
+                return;
+            }
+            if after != position {
+                // A gap, perhaps only a late event: keep this one, and give
+                // the late one a moment to come.
+                self.catch_up.keep(sequence, after, change);
+                self.grace = Some(sleep(GAP_GRACE_MS));
+                return;
+            }
+            let staged = self.feed.live.stage(Input::Change {
+                sequence,
+                after,
+                change,
+            });
+            if staged == Staged::Accepted {
+                self.feed.mark_synced();
+            }
+            return;
+        }
+        self.catch_up.keep(sequence, after, change);
+        if self.snapshot.is_none() {
+            let healed = self.catch_up.heal(self.feed.live.resume_from());
+            self.stage_chain(healed);
+            if self.catch_up.is_idle() {
+                self.grace = None;
+                self.feed.mark_synced();
+            }
+        }
+    }
+
+    /// Stages changes that `CatchUp` checked follow one another from the
+    /// board's position.
+    fn stage_chain(&self, chain: Vec<(u64, Change)>) {
+        for (sequence, change) in chain {
+            let after = self.feed.live.resume_from();
+            self.feed.live.stage(Input::Change {
+                sequence,
+                after,
+                change,
+            });
+        }
+    }
+
+    /// The board follows the stream: nothing kept, nothing owed.
+    fn in_step(&self) -> bool {
+        self.catch_up.is_idle() && self.snapshot.is_none()
+    }
+
+    /// A snapshot is owed: load one, as soon as the pacer allows.
+    fn owe_snapshot(&mut self) {
+        if self.snapshot.is_none() {
+            let now = now_ms();
+            let delay = self.pacer.delay(now, random());
+            self.pacer.requested(now + f64::from(delay));
+            self.snapshot = Some(self.load(delay));
+        }
+    }
+
+    fn load(&self, delay_ms: u32) -> LocalBoxFuture<'static, Result<Snapshot, ApiError>> {
+        load_snapshot(self.feed.api.clone(), self.feed.with_agents, delay_ms)
+    }
+
+    /// The owed snapshot arrived: on the board with what the stream brought
+    /// meanwhile that is newer than it.
+    fn caught_up(&mut self, snapshot: Snapshot) {
+        self.pacer.loaded(snapshot.received_ms - snapshot.sent_ms);
+        self.feed.stage_snapshot(snapshot);
+        let caught = self.catch_up.after_snapshot(self.feed.live.resume_from());
+        self.stage_chain(caught.changes);
+        self.feed.show_synced();
+        self.grace = (!caught.complete).then(|| sleep(GAP_GRACE_MS));
+    }
+
+    /// What the connection indicator says.
+    fn show_phase(&mut self) {
+        let live = &self.feed.live;
+        let phase = match &self.connection {
+            Connection::Open { .. } if self.reconnects.proven() && self.in_step() => {
+                self.was_live = true;
+                FeedPhase::Live
+            }
+            _ if matches!(live.phase.get_untracked(), FeedPhase::Offline { .. })
+                && live.error.with_untracked(Option::is_some) =>
+            {
+                return;
+            }
+            _ if self.was_live => FeedPhase::Reconnecting,
+            _ => FeedPhase::Connecting,
+        };
+        if live.phase.get_untracked() != phase {
+            live.phase.set(phase);
         }
     }
 }

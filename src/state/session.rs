@@ -18,6 +18,8 @@ pub enum SignInNotice {
 pub struct Session {
     /// The REST root from the configuration.
     api_base: StoredValue<String>,
+    /// Every request's deadline, from the configuration.
+    timeout_ms: u32,
     token: RwSignal<Option<String>>,
     me: RwSignal<Option<Me>>,
     notice: RwSignal<Option<SignInNotice>>,
@@ -39,7 +41,7 @@ impl Session {
 
     /// A client for a token (the session's, or one being tried at sign-in).
     pub fn client_for(&self, token: &str) -> ApiClient {
-        ApiClient::new(self.api_base.get_value(), token)
+        ApiClient::new(self.api_base.get_value(), token, self.timeout_ms)
     }
 
     pub fn sign_in(&self, token: String, me: Me) {
@@ -83,10 +85,11 @@ fn store_token(token: Option<&str>) {
     }
 }
 
-pub fn provide_session(api_base: String) {
+pub fn provide_session(api_base: String, timeout_ms: u32) {
     let stored = storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten());
     provide_context(Session {
         api_base: StoredValue::new(api_base),
+        timeout_ms,
         token: RwSignal::new(stored.filter(|t| !t.is_empty())),
         me: RwSignal::new(None),
         notice: RwSignal::new(None),

@@ -1,5 +1,9 @@
 //! Small browser timing helpers shared by the live feed and the clock.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
 use wasm_bindgen_futures::JsFuture;
 
 /// Milliseconds since the epoch, from the browser's clock.
@@ -7,23 +11,56 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Waits `ms` milliseconds without blocking the page.
-pub async fn sleep(ms: u32) {
+/// A number in [0, 1), for the jitter of retry delays.
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// Waits `ms` milliseconds without blocking the page. Dropping the wait
+/// before it ends clears its timer, so a wait that lost a race (the silence
+/// watchdog, a request's deadline) leaves nothing pending behind.
+pub fn sleep(ms: u32) -> Sleep {
+    let mut handle = None;
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some(window) = web_sys::window() {
             let delay = i32::try_from(ms).unwrap_or(i32::MAX);
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay);
+            handle = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay)
+                .ok();
         }
     });
-    let _ = JsFuture::from(promise).await;
+    Sleep {
+        timer: JsFuture::from(promise),
+        handle,
+    }
 }
 
-/// Reconnect delay for the `attempt`-th retry: exponential from 500 ms,
-/// capped at 30 s, with jitter so many monitors do not reconnect in step.
-pub fn backoff_ms(attempt: u32) -> u32 {
-    let base = 500u32.saturating_mul(1u32 << attempt.min(6)).min(30_000);
-    let jitter = 0.5 + js_sys::Math::random() * 0.5;
-    (f64::from(base) * jitter) as u32
+/// A pending [`sleep`].
+pub struct Sleep {
+    timer: JsFuture,
+    handle: Option<i32>,
+}
+
+impl Future for Sleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        match Pin::new(&mut self.timer).poll(cx) {
+            Poll::Ready(_) => {
+                self.handle = None;
+                Poll::Ready(())
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl Drop for Sleep {
+    fn drop(&mut self) {
+        if let (Some(handle), Some(window)) = (self.handle.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(handle);
+        }
+    }
 }
 
 /// Local time of day of a browser timestamp, "hh:mm:ss" in the user's locale.

@@ -81,6 +81,11 @@ pub fn router(state: AppState, site: Site) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             faults::http::inject,
+        ))
+        // Outside the faults: a refused request is counted too.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::traffic::count,
         ));
     // Outside the fault layer: a preflight is never refused, and a refused
     // request still tells the page why instead of looking like a network error.

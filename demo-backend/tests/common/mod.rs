@@ -224,6 +224,17 @@ impl SseReader {
         }
     }
 
+    /// Whether the stream ends before its next change (heartbeats skipped).
+    pub async fn ends(&mut self) -> bool {
+        loop {
+            match self.next_or_end().await {
+                None => return true,
+                Some(event) if event.event == "heartbeat" => continue,
+                Some(_) => return false,
+            }
+        }
+    }
+
     pub async fn next(&mut self) -> SseEvent {
         self.next_or_end().await.expect("stream still open")
     }
