@@ -4,10 +4,10 @@
 //! ([`crate::Server::set_faults`]). All faults are off by default, and with
 //! all of them off the backend behaves exactly as if they did not exist.
 //!
-//! Where each one acts: refusals and latency in [`http`], a middleware over
+//! Where each one acts: refusals, hangs and latency in [`http`], a middleware over
 //! the API (static files are never affected); lost answers in
 //! [`lost_answer`], over the actions only; drops, refused resumes and the
-//! per-event faults in the change stream (`stream.rs`, `stream/mangle.rs`).
+//! per-event faults and streams that die at once in the change stream (`stream.rs`, `stream/mangle.rs`).
 
 pub mod http;
 pub mod lost_answer;
@@ -35,6 +35,15 @@ pub struct Faults {
     /// its headers, not before each event).
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
+    /// Share (0..1) of API requests, the stream's connection included, that
+    /// are never answered: the connection stays open, silent, until the
+    /// client gives up (or the server stops), as behind a hung proxy.
+    #[arg(long, default_value_t = 0.0, value_parser = share)]
+    pub hang_share: f64,
+    /// Accept every change stream, then close it before sending anything,
+    /// as a load balancer that drops the connection right after the headers.
+    #[arg(long)]
+    pub stream_dies_at_once: bool,
     /// Cut every open change stream this many seconds after it connected
     /// (0 = never); the client must reconnect with `Last-Event-ID`.
     #[arg(long, default_value_t = 0)]
@@ -181,6 +190,9 @@ mod tests {
             "0.75",
             "--lost-answer",
             "cut",
+            "--hang-share",
+            "0.05",
+            "--stream-dies-at-once",
         ]);
         let expected = Faults {
             fail_share: 0.25,
@@ -192,6 +204,8 @@ mod tests {
             refuse_resume: true,
             lost_answer_share: 0.75,
             lost_answer: LostAnswer::Cut,
+            hang_share: 0.05,
+            stream_dies_at_once: true,
         };
         assert_eq!(options.faults, expected);
     }

@@ -27,7 +27,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::response::sse::{Event, Sse};
 use axum::response::IntoResponse;
-use futures_util::stream::{self, Stream};
+use futures_util::stream::{self, Stream, StreamExt};
 use monitor_core::event::name;
 use monitor_core::wire::Timestamp;
 use tokio::sync::broadcast::{self, error::RecvError};
@@ -48,7 +48,12 @@ pub async fn events(
     let resume = headers
         .get("last-event-id")
         .map(|v| v.to_str().ok().and_then(|s| s.trim().parse::<u64>().ok()));
+    let dies_at_once = state.faults().current().stream_dies_at_once;
     let feed = Feed::open(state, &caller, resume);
+    let events = match dies_at_once {
+        true => stream::empty().left_stream(),
+        false => feed.into_stream().right_stream(),
+    };
     (
         [
             // Proxies (nginx) must not hold events back.
@@ -57,7 +62,7 @@ pub async fn events(
                 HeaderValue::from_static("no"),
             ),
         ],
-        Sse::new(feed.into_stream()),
+        Sse::new(events),
     )
 }
 

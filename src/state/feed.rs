@@ -367,7 +367,9 @@ impl Stream {
                     // Abort the one in flight (or waited for); ask again now.
                     self.snapshot = Some(self.load(0));
                 }
-                if matches!(self.connection, Connection::Closed(_)) {
+                // Waiting to reconnect, or a connection hung opening: try
+                // again now (dropping the old attempt aborts it).
+                if !matches!(self.connection, Connection::Open { .. }) {
                     self.open();
                 }
             }
