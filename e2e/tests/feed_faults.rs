@@ -65,6 +65,7 @@ async fn resyncs_that_keep_coming_ask_for_few_snapshots() {
     tokio::time::sleep(Duration::from_secs(40)).await;
     let after = server.traffic();
     let snapshots = after.snapshots - before.snapshots;
+    eprintln!("snapshot requests in 40 s of resync storm: {snapshots}");
     // Unpaced, each lost event (one a second) and each refused resume (one
     // every 5 s) reloads at once: about 48 in 40 s (the review counted 17 a
     // second before the stream was kept open). Paced, the reloads slow to
@@ -107,6 +108,7 @@ async fn a_stream_that_dies_at_once_backs_off_and_is_never_called_live() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let opened = server.traffic().streams - before.streams;
+    eprintln!("stream connections in 12 s of streams dying at once: {opened}");
     // Backing off from 0.5 s, doubling: at most 6 tries in 12 s. Without
     // it, every 250–500 ms: 24 or more.
     assert!(opened <= 7, "{opened} stream connections in 12 s");
