@@ -88,7 +88,8 @@ mod tests {
                     "queue": {"warning_secs": 120, "critical_secs": 300},
                     "status": {"warning_secs": 900, "critical_secs": 1800}
                 },
-                "default_locale": "es"
+                "default_locale": "es",
+            "request_timeout_ms": 30000
             })
         );
         let text = String::from_utf8(body(&config).to_vec()).unwrap();

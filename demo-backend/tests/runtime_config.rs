@@ -36,7 +36,8 @@ async fn config_json_names_the_api_the_portal_origins_and_the_live_mode() {
                 "queue": {"warning_secs": 120, "critical_secs": 300},
                 "status": {"warning_secs": 900, "critical_secs": 1800}
             },
-            "default_locale": "es"
+            "default_locale": "es",
+            "request_timeout_ms": 30000
         })
     );
 }
