@@ -1,7 +1,7 @@
-//! `cargo xtask bench`: builds the SPA (release) and runs the `bench` binary
-//! of the e2e crate (release too, so the in-process demo backend takes as
-//! little of the browser's CPU as it can), which prints the table and
-//! writes `BENCHMARKS.md`.
+//! `cargo xtask bench` and `cargo xtask soak`: build the SPA (release) and
+//! run the `bench` or `soak` binary of the e2e crate (release too, so the
+//! in-process demo backend takes as little of the browser's CPU as it
+//! can), which prints its figures and writes them to `BENCHMARKS.md`.
 //!
 //! The SPA is built into its own directory under the target dir, not
 //! `dist/`: what is measured is exactly what was built, whatever else runs
@@ -14,9 +14,9 @@ use crate::paths::Ctx;
 use crate::spa;
 use crate::tools::{self, Needs, CHROMEDRIVER, CHROMIUM};
 
-/// Everything after `bench` (an optional leading `--` dropped) goes to the
-/// bench binary, e.g. `--quick` or `--scales 1000,10000`.
-pub fn run(ctx: &Ctx, args: &[String]) -> ExitCode {
+/// Everything after `bench` or `soak` (an optional leading `--` dropped)
+/// goes to that binary, e.g. `--quick` or `--scales 1000,10000`.
+pub fn run(ctx: &Ctx, binary: &str, args: &[String]) -> ExitCode {
     let passthrough = match args.first() {
         Some(first) if first == "--" => &args[1..],
         _ => args,
@@ -42,16 +42,17 @@ pub fn run(ctx: &Ctx, args: &[String]) -> ExitCode {
         eprintln!("xtask: error: {e}");
         return ExitCode::FAILURE;
     }
-    let shown = std::iter::once("cargo xtask bench")
+    let command = format!("cargo xtask {binary}");
+    let shown = std::iter::once(command.as_str())
         .chain(passthrough.iter().map(String::as_str))
         .collect::<Vec<_>>()
         .join(" ");
     println!(
-        "\n$ cargo run --release -p e2e --bin bench -- {}",
+        "\n$ cargo run --release -p e2e --bin {binary} -- {}",
         passthrough.join(" ")
     );
     let mut cmd = ctx.command("cargo");
-    cmd.args("run --release -p e2e --bin bench --".split_whitespace())
+    cmd.args(["run", "--release", "-p", "e2e", "--bin", binary, "--"])
         .args(passthrough)
         .env("MONITOR_DIST", &dist)
         .env("CHROMEDRIVER", CHROMEDRIVER)

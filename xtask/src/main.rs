@@ -1,4 +1,4 @@
-//! `cargo xtask run|test|bench|dist`: one entry point that installs what is
+//! `cargo xtask run|test|bench|soak|dist`: one entry point that installs what is
 //! missing, builds the SPA and runs or tests everything. Plain std on purpose
 //! so it compiles in seconds.
 
@@ -27,6 +27,10 @@ commands:
                             1k, 10k and 50k conversations; prints a table and writes
                             BENCHMARKS.md (--quick: 30 s of events instead of 5 minutes,
                             fewer keystrokes; --help lists the other options)
+  soak [--minutes N|--quick] build the SPA (release) and leave it open for an hour (default)
+                            on 10k conversations at 200 events/s, faults on and off every
+                            5 minutes; writes memory, snapshot requests, reconnects and
+                            console errors to the Soak section of BENCHMARKS.md
   dist [-- <options>]       build the SPA (release) and package it for a CDN into dist-cdn/:
                             .br and .gz copies, config.json, a _headers file with the CSP
                             and cache rules (options: --api-base-url, --parent-origin,
@@ -45,7 +49,8 @@ fn main() -> ExitCode {
     match command.as_str() {
         "run" => run(&ctx, rest),
         "test" => test(&ctx, rest),
-        "bench" => bench::run(&ctx, rest),
+        "bench" => bench::run(&ctx, "bench", rest),
+        "soak" => bench::run(&ctx, "soak", rest),
         "dist" => match dist::run(&ctx, rest) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e),

@@ -16,6 +16,14 @@ pub struct Machine {
 }
 
 impl Machine {
+    /// One line: when and on what the figures were taken.
+    pub fn describe_line(&self) -> String {
+        format!(
+            "Taken {} on {} CPUs ({}), {} RAM, {}; {}.",
+            self.date_utc, self.cpus, self.cpu_model, self.memory, self.os, self.chromium
+        )
+    }
+
     pub fn describe() -> Machine {
         let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
         let meminfo = fs::read_to_string("/proc/meminfo").unwrap_or_default();

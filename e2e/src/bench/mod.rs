@@ -14,6 +14,8 @@
 //! - [`machine`] — date and machine description.
 //! - [`targets`] — the targets judged on the largest scale.
 //! - [`report`] — the table and `BENCHMARKS.md`.
+//! - [`soak`] — `cargo xtask soak`: an hour with faults on and off in turns.
+//! - [`sections`] — the soak's section of `BENCHMARKS.md`, kept by both runs.
 
 pub mod bundle;
 pub mod cdp;
@@ -24,6 +26,8 @@ pub mod page;
 pub mod probe;
 pub mod report;
 pub mod scenario;
+pub mod sections;
+pub mod soak;
 pub mod stats;
 pub mod targets;
 

@@ -93,9 +93,22 @@ impl Page {
     /// empties the HTTP cache and loads the monitor: the navigation measured.
     /// Returns once the first rows are painted (or fails after `patience`).
     pub async fn open(base_url: &str, patience: Duration) -> Result<Page, String> {
+        Self::open_with(base_url, patience, &[]).await
+    }
+
+    /// [`Self::open`], with `scripts` run at the start of every document too
+    /// (e.g. [`crate::CAPTURE_ERRORS`]).
+    pub async fn open_with(
+        base_url: &str,
+        patience: Duration,
+        scripts: &[&str],
+    ) -> Result<Page, String> {
         let browser = Browser::open(base_url).await;
         let client = &browser.client;
         cdp::on_new_document(client, probe::INSTRUMENT).await?;
+        for script in scripts {
+            cdp::on_new_document(client, script).await?;
+        }
         cdp::enable_performance(client).await?;
         browser.goto("/?lang=en").await;
         let stored: Value = client

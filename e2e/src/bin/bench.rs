@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use e2e::bench::report::{self, Outcome};
-use e2e::bench::{bundle, floor, machine::Machine, scenario, Config};
+use e2e::bench::{bundle, floor, machine::Machine, scenario, sections, Config};
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> ExitCode {
@@ -83,6 +83,12 @@ async fn main() -> ExitCode {
     let table_end = doc.find("## How each figure").unwrap_or(doc.len());
     println!("{}", &doc[table_start..table_end]);
     if let Some(out) = &config.out {
+        // The soak's section is the soak's: keep it.
+        let previous = std::fs::read_to_string(out).unwrap_or_default();
+        let doc = match sections::soak_section(&previous) {
+            Some(soak) => sections::with_soak_section(&doc, soak),
+            None => doc,
+        };
         if let Err(e) = std::fs::write(out, &doc) {
             eprintln!("bench: cannot write {}: {e}", out.display());
             return ExitCode::FAILURE;
