@@ -14,7 +14,7 @@ use crate::pages::sign_in::SignInPage;
 use crate::state::clock::provide_clock;
 use crate::state::config::load_config;
 use crate::state::embedding::{provide_embedding, Host};
-use crate::state::session::{provide_session, use_session, SignInNotice};
+use crate::state::session::{provide_session, use_session};
 use crate::state::theme::provide_theme;
 
 #[component]
@@ -72,7 +72,7 @@ fn Configured(config: Config) -> impl IntoView {
         <Router base=base.clone()>
             {move || match (token.get(), me.get()) {
                 (Some(token), Some(me)) => {
-                    let api = session.client_for(&token);
+                    let api = session.session_client(&token);
                     view! { <Monitor me api /> }.into_any()
                 }
                 (Some(token), None) => view! { <RestoreSession token /> }.into_any(),
@@ -91,13 +91,14 @@ fn RestoreSession(token: String) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let me = LocalResource::new(move || {
         attempt.track();
-        let api = session.client_for(&token);
+        let api = session.session_client(&token);
         async move { api.get_json::<Me>("/me", "profile", None).await }
     });
-    Effect::new(move |_| match me.get() {
-        Some(Ok(me)) => session.restore(me),
-        Some(Err(ApiError::Unauthorized)) => session.expire(SignInNotice::SessionExpired),
-        _ => {}
+    // A 401 ends the session where every 401 does (`api::unauthorized`).
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = me.get() {
+            session.restore(me);
+        }
     });
     move || match me.get() {
         Some(Err(e)) if e != ApiError::Unauthorized => view! {

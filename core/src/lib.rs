@@ -11,6 +11,7 @@ pub mod board;
 pub mod clock;
 pub mod columns;
 pub mod config;
+pub mod draft;
 pub mod elapsed;
 pub mod embedding;
 pub mod enums;

@@ -33,6 +33,14 @@ impl Revocations {
         self.generation.send_modify(|g| *g += 1);
     }
 
+    /// Accepts a revoked token again (as if the user's sign-in was renewed).
+    pub fn reinstate(&self, token: &str) {
+        self.tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(token);
+    }
+
     pub fn is_revoked(&self, token: &str) -> bool {
         self.tokens
             .lock()

@@ -195,6 +195,11 @@ impl Server {
         self.state.revocations().revoke(token);
     }
 
+    /// Test control: accepts a revoked token again (the user signed in anew).
+    pub fn reinstate_token(&self, token: &str) {
+        self.state.revocations().reinstate(token);
+    }
+
     /// Test/demo control: adds a new queued conversation with this customer
     /// name (channel webchat, first department), emitted on the stream like
     /// any arrival. Returns its id.

@@ -15,6 +15,9 @@ pub struct ApiClient {
     token: String,
     /// Every request is aborted if its answer (body included) takes longer.
     timeout_ms: u32,
+    /// The signed-in session's client: its 401s end the session
+    /// (`unauthorized`). A client only trying a token does not.
+    session: bool,
 }
 
 impl ApiClient {
@@ -24,7 +27,24 @@ impl ApiClient {
             base: base.into().trim_end_matches('/').to_owned(),
             token: token.into(),
             timeout_ms,
+            session: false,
         }
+    }
+
+    /// The same client, as the signed-in session's: a 401 ends the session.
+    pub fn for_session(self) -> Self {
+        Self {
+            session: true,
+            ..self
+        }
+    }
+
+    /// Passes `result` on, reporting a 401 of the session first.
+    pub(super) fn checked<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        if self.session && matches!(result, Err(ApiError::Unauthorized)) {
+            super::unauthorized::report();
+        }
+        result
     }
 
     /// The deadline of every request, in milliseconds.
@@ -49,7 +69,7 @@ impl ApiClient {
         abort: Option<&AbortSignal>,
     ) -> Result<T, ApiError> {
         let in_flight = InFlight::new(abort);
-        within(self.timeout_ms, async {
+        let answer = within(self.timeout_ms, async {
             let response = Request::get(&self.url(path))
                 .header("Authorization", &self.bearer())
                 .header("Accept", "application/json")
@@ -59,7 +79,8 @@ impl ApiClient {
                 .map_err(|e| ApiError::Network(e.to_string()))?;
             decode(response, what).await
         })
-        .await
+        .await;
+        self.checked(answer)
     }
 
     /// POSTs `body` as JSON with an `Idempotency-Key`: a retry with the same
@@ -80,14 +101,15 @@ impl ApiClient {
             .abort_signal(in_flight.signal().as_ref())
             .json(body)
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        within(self.timeout_ms, async {
+        let answer = within(self.timeout_ms, async {
             let response = request
                 .send()
                 .await
                 .map_err(|e| ApiError::Network(e.to_string()))?;
             decode(response, what).await
         })
-        .await
+        .await;
+        self.checked(answer)
     }
 }
 

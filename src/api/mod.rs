@@ -4,7 +4,9 @@ mod client;
 mod error;
 mod in_flight;
 mod stream;
+mod unauthorized;
 
 pub use client::{idempotency_key, ApiClient};
 pub use error::ApiError;
 pub use stream::{open_stream, StreamItem};
+pub use unauthorized::on_unauthorized;

@@ -46,7 +46,8 @@ pub async fn open_stream(
         }
         Ok(response)
     })
-    .await?;
+    .await;
+    let response = api.checked(response)?;
     let body = response
         .body()
         .ok_or_else(|| ApiError::Network("the stream response has no body".to_owned()))?;

@@ -17,7 +17,7 @@ use crate::components::modal::Modal;
 use crate::i18n::{fill, use_texts};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session};
+use crate::state::session::use_api;
 use crate::state::views::{open_rows, ConversationRows};
 
 /// The presences a supervisor can set, in button order.
@@ -90,7 +90,6 @@ fn PresenceNow(agent: Agent) -> impl IntoView {
 fn PresenceActions(id: StoredValue<String>, agent: Memo<Option<Agent>>) -> impl IntoView {
     let t = use_texts();
     let api = use_api();
-    let session = use_session();
     let problem = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let set = Action::new_local(move |status: &AgentStatus| {
@@ -120,7 +119,7 @@ fn PresenceActions(id: StoredValue<String>, agent: Memo<Option<Agent>>) -> impl 
         }
         Some(Err(e)) => {
             done.set(None);
-            report_failure(e, session, problem, t.get_untracked());
+            report_failure(e, problem, t.get_untracked());
         }
         None => {}
     });

@@ -12,7 +12,6 @@ use wasm_bindgen::JsValue;
 use web_sys::AbortController;
 
 use super::board_cell::BoardCell;
-use super::session::{use_session, Session, SignInNotice};
 use crate::api::{ApiClient, ApiError};
 
 /// Most finished conversations kept for one range; past it the list says
@@ -31,7 +30,6 @@ pub struct Archive {
     pub truncated: RwSignal<bool>,
     /// Bumped by each new load: a page of an older one is dropped.
     generation: StoredValue<u64>,
-    session: Session,
     abort: StoredValue<Option<send_wrapper::SendWrapper<AbortController>>>,
 }
 
@@ -44,7 +42,6 @@ impl Archive {
             problem: RwSignal::new(None),
             truncated: RwSignal::new(false),
             generation: StoredValue::new(0),
-            session: use_session(),
             abort: StoredValue::new(None),
         };
         on_cleanup(move || archive.cancel());
@@ -83,7 +80,6 @@ impl Archive {
         self.problem.set(None);
         self.truncated.set(false);
         let archive = *self;
-        let session = self.session;
         spawn_local(async move {
             let mut cursor: Option<String> = None;
             let mut loaded = 0usize;
@@ -101,10 +97,8 @@ impl Archive {
                 }
                 let page = match page {
                     Ok(page) => page,
-                    Err(ApiError::Unauthorized) => {
-                        session.expire(SignInNotice::SessionExpired);
-                        return;
-                    }
+                    // The session ends where every 401 does (`api::unauthorized`).
+                    Err(ApiError::Unauthorized) => return,
                     Err(e) => {
                         archive.problem.set(Some(e));
                         archive.loading.set(false);

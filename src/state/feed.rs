@@ -19,7 +19,8 @@
 //!   whole task, which aborts whatever it had in flight.
 //!
 //! A broken connection keeps the last good rows on screen and says since
-//! when they are old. A 401 at any point ends the session.
+//! when they are old. A 401 at any point has ended the session (the API
+//! client did, see `api::unauthorized`): the feed stops.
 
 use futures::channel::{mpsc, oneshot};
 use futures::future::{select, LocalBoxFuture};
@@ -37,7 +38,6 @@ use send_wrapper::SendWrapper;
 
 use super::clock::{use_clock, Clock};
 use super::live::{FeedPhase, LiveBoard};
-use super::session::{use_session, Session, SignInNotice};
 use super::timing::{now_ms, random, sleep, Sleep};
 use crate::api::{open_stream, ApiClient, ApiError, StreamItem};
 
@@ -67,7 +67,6 @@ pub fn start_feed(api: ApiClient, live: LiveBoard, with_agents: bool) {
         poll_interval_ms: config.as_ref().map_or(5_000, |c| c.poll_interval_ms),
         silence_ms: config.as_ref().map_or(45_000, |c| c.stale_after_ms),
         clock: use_clock(),
-        session: use_session(),
         retries: retry_rx,
     };
     // Dropping the sender resolves `stopped`, which drops the task and,
@@ -90,7 +89,6 @@ struct Feed {
     silence_ms: u32,
     // Captured up front: contexts are not reachable from a spawned task.
     clock: Clock,
-    session: Session,
     retries: mpsc::UnboundedReceiver<()>,
 }
 
@@ -155,10 +153,8 @@ impl Feed {
             let loading = load_snapshot(self.api.clone(), self.with_agents, 0);
             match self.or_retry(loading).await {
                 Some(Ok(snapshot)) => return Some(snapshot),
-                Some(Err(ApiError::Unauthorized)) => {
-                    self.end_session();
-                    return None;
-                }
+                // The client has ended the session (`api::unauthorized`).
+                Some(Err(ApiError::Unauthorized)) => return None,
                 Some(Err(e)) => {
                     self.fail(e);
                     self.or_retry(sleep(failures.delay_after_end(random())))
@@ -187,7 +183,7 @@ impl Feed {
                     self.show_synced();
                     self.live.phase.set(FeedPhase::Live);
                 }
-                Some(Err(ApiError::Unauthorized)) => return self.end_session(),
+                Some(Err(ApiError::Unauthorized)) => return,
                 Some(Err(e)) => {
                     self.fail(e);
                     wait = failures
@@ -245,10 +241,6 @@ impl Feed {
             since_ms: offline_since,
         });
         self.live.error.set(Some(error));
-    }
-
-    fn end_session(&self) {
-        self.session.expire(SignInNotice::SessionExpired);
     }
 }
 
@@ -376,7 +368,6 @@ impl Stream {
             Wake::Snapshot(Ok(snapshot)) => self.caught_up(snapshot),
             Wake::Snapshot(Err(ApiError::Unauthorized))
             | Wake::Opened(Err(ApiError::Unauthorized)) => {
-                self.feed.end_session();
                 return false;
             }
             Wake::Snapshot(Err(e)) => {

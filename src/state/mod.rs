@@ -8,6 +8,7 @@ pub mod board_cell;
 pub mod clock;
 pub mod config;
 pub mod download;
+pub mod drafts;
 pub mod embedding;
 pub mod feed;
 pub mod live;

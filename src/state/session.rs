@@ -39,9 +39,15 @@ impl Session {
         self.notice.get()
     }
 
-    /// A client for a token (the session's, or one being tried at sign-in).
+    /// A client trying a token (at sign-in, or handed by the portal): its
+    /// 401 means "not accepted", not "session over".
     pub fn client_for(&self, token: &str) -> ApiClient {
         ApiClient::new(self.api_base.get_value(), token, self.timeout_ms)
+    }
+
+    /// The signed-in session's client: any 401 it meets ends the session.
+    pub fn session_client(&self, token: &str) -> ApiClient {
+        self.client_for(token).for_session()
     }
 
     pub fn sign_in(&self, token: String, me: Me) {
@@ -59,7 +65,9 @@ impl Session {
         self.notice.set(Some(notice));
     }
 
+    /// The user's own choice: their drafts go too.
     pub fn sign_out(&self) {
+        super::drafts::clear();
         store_token(None);
         self.me.set(None);
         self.token.set(None);
@@ -87,12 +95,20 @@ fn store_token(token: Option<&str>) {
 
 pub fn provide_session(api_base: String, timeout_ms: u32) {
     let stored = storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten());
-    provide_context(Session {
+    let session = Session {
         api_base: StoredValue::new(api_base),
         timeout_ms,
         token: RwSignal::new(stored.filter(|t| !t.is_empty())),
         me: RwSignal::new(None),
         notice: RwSignal::new(None),
+    };
+    provide_context(session);
+    // What any 401 of the session means; embedded, the portal is then
+    // asked for a new token (`state::embedding`).
+    crate::api::on_unauthorized(move || {
+        if session.token.try_get_untracked().flatten().is_some() {
+            session.expire(SignInNotice::SessionExpired);
+        }
     });
 }
 

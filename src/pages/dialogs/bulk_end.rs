@@ -1,7 +1,7 @@
 //! End the selected conversations with one justification. Conversations in
 //! progress are never ended in bulk: they are left out before sending, and
 //! the dialog says how many and why. The result lists what ended and what
-//! did not.
+//! did not. The justification is a draft, as in the end dialog.
 
 use leptos::prelude::*;
 use monitor_core::permissions::bulk_end_eligible;
@@ -10,12 +10,15 @@ use monitor_core::ConversationStatus;
 
 use super::form_footer::{report_failure, FormFooter};
 use super::justification::{valid_justification, JustificationField};
-use crate::api::idempotency_key;
+use monitor_core::draft::{Draft, DraftAction};
+
+use super::close_dropping_draft;
 use crate::components::modal::Modal;
 use crate::i18n::{fill, use_texts};
 use crate::state::actions::use_actions;
+use crate::state::drafts::use_drafts;
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session};
+use crate::state::session::use_api;
 
 /// The "End selected conversations" dialog.
 #[component]
@@ -28,11 +31,34 @@ pub fn BulkEndDialog(
     let t = use_texts();
     let live = use_live_board();
     let actions = use_actions();
-    let session = use_session();
     let api = use_api();
-    let text = RwSignal::new(String::new());
+    let drafts = use_drafts();
+    let draft = drafts.open(DraftAction::BulkEnd {
+        ids: ids.clone(),
+        justification: String::new(),
+    });
+    let text = RwSignal::new(match &draft.action {
+        DraftAction::BulkEnd { justification, .. } => justification.clone(),
+        _ => String::new(),
+    });
+    let submitted = RwSignal::new(draft.submitted);
     let problem = RwSignal::new(None::<String>);
-    let key = idempotency_key();
+    let key = draft.key.clone();
+    let on_close = close_dropping_draft(on_close);
+    Effect::new({
+        let (ids, key) = (ids.clone(), key.clone());
+        move |_| {
+            drafts.keep(&Draft {
+                action: DraftAction::BulkEnd {
+                    ids: ids.clone(),
+                    justification: text.get(),
+                },
+                key: key.clone(),
+                submitted: submitted.get(),
+                ..draft.clone()
+            })
+        }
+    });
 
     // Split once, when the dialog opens: what will be sent is what was shown.
     // Names too: ended ones leave the board, but the result still names them.
@@ -100,8 +126,10 @@ pub fn BulkEndDialog(
                 ],
             ));
             results.set(Some(response));
+            // Done: the result shows until closed, but nothing is left to resend.
+            crate::state::drafts::clear();
         }
-        Some(Err(e)) => report_failure(e, session, problem, t.get_untracked()),
+        Some(Err(e)) => report_failure(e, problem, t.get_untracked()),
         None => {}
     });
     let submit = move |e: leptos::ev::SubmitEvent| {
@@ -109,10 +137,17 @@ pub fn BulkEndDialog(
         if let Some(justification) = text.with_untracked(|s| valid_justification(s)) {
             if eligible_count > 0 && !end.pending().get_untracked() {
                 problem.set(None);
+                submitted.set(true);
                 end.dispatch(justification);
             }
         }
     };
+    // Pressed before the monitor was torn down: sent once more, same key.
+    if submitted.get_untracked() && eligible_count > 0 {
+        if let Some(justification) = text.with_untracked(|s| valid_justification(s)) {
+            end.dispatch(justification);
+        }
+    }
 
     let summary = move || {
         let t = t.get();

@@ -1,18 +1,23 @@
 //! End one conversation, with a required justification. A failed request
 //! keeps the dialog open with the text and says why; a retry (or a double
-//! click) reuses the idempotency key, so the backend ends it once.
+//! click) reuses the idempotency key, so the backend ends it once. The text
+//! is a draft (`state::drafts`): a 401 or a reload does not lose it, and an
+//! end interrupted by one is sent once after the next sign-in.
 
 use leptos::prelude::*;
 use monitor_core::wire::{Conversation, EndRequest};
 
 use super::form_footer::{report_failure, FormFooter};
 use super::justification::{valid_justification, JustificationField};
-use crate::api::idempotency_key;
+use monitor_core::draft::{Draft, DraftAction};
+
+use super::close_dropping_draft;
 use crate::components::modal::Modal;
 use crate::i18n::use_texts;
 use crate::state::actions::use_actions;
+use crate::state::drafts::use_drafts;
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session};
+use crate::state::session::use_api;
 
 /// The "End conversation" dialog for conversation `id`.
 #[component]
@@ -27,11 +32,34 @@ pub fn EndDialog(
     let t = use_texts();
     let live = use_live_board();
     let actions = use_actions();
-    let session = use_session();
     let api = use_api();
-    let text = RwSignal::new(String::new());
+    let drafts = use_drafts();
+    let draft = drafts.open(DraftAction::End {
+        id: id.clone(),
+        justification: String::new(),
+    });
+    let text = RwSignal::new(match &draft.action {
+        DraftAction::End { justification, .. } => justification.clone(),
+        _ => String::new(),
+    });
+    let submitted = RwSignal::new(draft.submitted);
     let problem = RwSignal::new(None::<String>);
-    let key = idempotency_key();
+    let key = draft.key.clone();
+    let on_close = close_dropping_draft(on_close);
+    Effect::new({
+        let (id, key) = (id.clone(), key.clone());
+        move |_| {
+            drafts.keep(&Draft {
+                action: DraftAction::End {
+                    id: id.clone(),
+                    justification: text.get(),
+                },
+                key: key.clone(),
+                submitted: submitted.get(),
+                ..draft.clone()
+            })
+        }
+    });
     let customer = live.with_untracked(|b| b.conversation(&id).map(|c| c.customer.name.clone()));
 
     let end = Action::new_local({
@@ -57,7 +85,7 @@ pub fn EndDialog(
             actions.announce(t.get_untracked().outcome_ended);
             on_close.run(());
         }
-        Some(Err(e)) => report_failure(e, session, problem, t.get_untracked()),
+        Some(Err(e)) => report_failure(e, problem, t.get_untracked()),
         None => {}
     });
     let submit = move |e: leptos::ev::SubmitEvent| {
@@ -65,10 +93,17 @@ pub fn EndDialog(
         if let Some(justification) = text.with_untracked(|s| valid_justification(s)) {
             if !end.pending().get_untracked() {
                 problem.set(None);
+                submitted.set(true);
                 end.dispatch(justification);
             }
         }
     };
+    // Pressed before the monitor was torn down: sent once more, same key.
+    if submitted.get_untracked() {
+        if let Some(justification) = text.with_untracked(|s| valid_justification(s)) {
+            end.dispatch(justification);
+        }
+    }
 
     view! {
         <Modal title=Signal::derive(move || t.get().end_conversation.to_owned()) on_close return_focus>

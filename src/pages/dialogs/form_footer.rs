@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::i18n::{use_texts, Texts};
-use crate::state::session::{Session, SignInNotice};
 
 /// The failure message and the two buttons of an action dialog's form.
 #[component]
@@ -56,16 +55,11 @@ pub fn FormFooter(
     }
 }
 
-/// A failed action: a refused token ends the session; anything else is
-/// shown in the dialog, which keeps what was typed.
-pub fn report_failure(
-    error: ApiError,
-    session: Session,
-    problem: RwSignal<Option<String>>,
-    t: &Texts,
-) {
-    match error {
-        ApiError::Unauthorized => session.expire(SignInNotice::SessionExpired),
-        other => problem.set(Some(other.message(t))),
+/// A failed action, shown in the dialog, which keeps what was typed. A 401
+/// has already ended the session (`api::unauthorized`); the dialog goes with
+/// the monitor and its draft waits for the next sign-in.
+pub fn report_failure(error: ApiError, problem: RwSignal<Option<String>>, t: &Texts) {
+    if error != ApiError::Unauthorized {
+        problem.set(Some(error.message(t)));
     }
 }

@@ -12,6 +12,16 @@ use leptos::prelude::*;
 
 pub(crate) use form_footer::report_failure;
 
+/// `on_close`, dropping the dialog's draft first: closed (cancelled or
+/// done) is the end of that piece of work. A dialog torn down with the
+/// monitor (a 401, a new token, a reload) is not closed, so its draft stays.
+fn close_dropping_draft(on_close: Callback<()>) -> Callback<()> {
+    Callback::new(move |()| {
+        crate::state::drafts::clear();
+        on_close.run(());
+    })
+}
+
 use crate::state::actions::{options_button_id, use_actions, Dialog};
 
 /// Renders the open dialog, if any.

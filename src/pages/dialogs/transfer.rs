@@ -1,18 +1,22 @@
 //! Transfer a conversation to a department (required) and optionally one of
 //! its agents. Each agent shows presence and load; offline and full agents
-//! are marked and cannot be picked (the backend refuses them too).
+//! are marked and cannot be picked (the backend refuses them too). The
+//! choice is a draft, as in the end dialog.
 
 use leptos::prelude::*;
 use monitor_core::wire::{Agent, Conversation, DepartmentsList, TransferRequest};
 use monitor_core::AgentStatus;
 
 use super::form_footer::{report_failure, FormFooter};
-use crate::api::idempotency_key;
+use monitor_core::draft::{Draft, DraftAction};
+
+use super::close_dropping_draft;
 use crate::components::modal::Modal;
 use crate::i18n::{use_texts, Texts};
 use crate::state::actions::use_actions;
+use crate::state::drafts::use_drafts;
 use crate::state::live::use_live_board;
-use crate::state::session::{use_api, use_session};
+use crate::state::session::use_api;
 
 /// Why an agent cannot take the conversation, if they cannot.
 fn unavailable(agent: &Agent, t: &Texts) -> Option<&'static str> {
@@ -38,12 +42,42 @@ pub fn TransferDialog(
     let t = use_texts();
     let live = use_live_board();
     let actions = use_actions();
-    let session = use_session();
     let api = use_api();
-    let department = RwSignal::new(String::new());
-    let agent = RwSignal::new(String::new());
+    let drafts = use_drafts();
+    let draft = drafts.open(DraftAction::Transfer {
+        id: id.clone(),
+        department_id: String::new(),
+        agent_id: String::new(),
+    });
+    let (department, agent) = match &draft.action {
+        DraftAction::Transfer {
+            department_id,
+            agent_id,
+            ..
+        } => (department_id.clone(), agent_id.clone()),
+        _ => Default::default(),
+    };
+    let department = RwSignal::new(department);
+    let agent = RwSignal::new(agent);
+    let submitted = RwSignal::new(draft.submitted);
     let problem = RwSignal::new(None::<String>);
-    let key = idempotency_key();
+    let key = draft.key.clone();
+    let on_close = close_dropping_draft(on_close);
+    Effect::new({
+        let (id, key) = (id.clone(), key.clone());
+        move |_| {
+            drafts.keep(&Draft {
+                action: DraftAction::Transfer {
+                    id: id.clone(),
+                    department_id: department.get(),
+                    agent_id: agent.get(),
+                },
+                key: key.clone(),
+                submitted: submitted.get(),
+                ..draft.clone()
+            })
+        }
+    });
     let current = live.with_untracked(|b| b.conversation(&id).map(|c| Conversation::clone(c)));
 
     let departments = LocalResource::new({
@@ -90,22 +124,30 @@ pub fn TransferDialog(
             actions.announce(t.get_untracked().transfer_conversation);
             on_close.run(());
         }
-        Some(Err(e)) => report_failure(e, session, problem, t.get_untracked()),
+        Some(Err(e)) => report_failure(e, problem, t.get_untracked()),
         None => {}
     });
-    let submit = move |e: leptos::ev::SubmitEvent| {
-        e.prevent_default();
+    let send = move || {
         let department_id = department.get_untracked();
         if department_id.is_empty() || transfer.pending().get_untracked() {
             return;
         }
         let agent_id = Some(agent.get_untracked()).filter(|a| !a.is_empty());
         problem.set(None);
+        submitted.set(true);
         transfer.dispatch(TransferRequest {
             department_id,
             agent_id,
         });
     };
+    let submit = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        send();
+    };
+    // Pressed before the monitor was torn down: sent once more, same key.
+    if submitted.get_untracked() {
+        send();
+    }
 
     let current_department = current.as_ref().map(|c| c.department.id.clone());
     let department_options = move || {
@@ -161,7 +203,11 @@ pub fn TransferDialog(
                     <select
                         id="transfer-department"
                         required
-                        prop:value=move || department.get()
+                        // Again once the options are in: a draft's choice shows.
+                        prop:value=move || {
+                            departments.track();
+                            department.get()
+                        }
                         on:change=move |e| {
                             department.set(event_target_value(&e));
                             agent.set(String::new());
@@ -176,7 +222,10 @@ pub fn TransferDialog(
                     <label for="transfer-agent">{move || t.get().transfer_agent}</label>
                     <select
                         id="transfer-agent"
-                        prop:value=move || agent.get()
+                        prop:value=move || {
+                            agents.track();
+                            agent.get()
+                        }
                         disabled=move || department.with(String::is_empty)
                         on:change=move |e| agent.set(event_target_value(&e))
                     >

@@ -22,6 +22,7 @@ use crate::state::actions::provide_actions;
 use crate::state::alerts::provide_alerts;
 use crate::state::clock::use_clock;
 use crate::state::config::use_config;
+use crate::state::drafts::provide_drafts;
 use crate::state::feed::start_feed;
 use crate::state::live::{provide_live_board, use_live_board};
 use redirects::{FinishedIsAScopeNow, NotForThisProfile};
@@ -51,7 +52,8 @@ pub fn Monitor(
     if supervise {
         provide_alerts();
     }
-    provide_actions();
+    let actions = provide_actions();
+    provide_drafts(me.id.clone(), actions, live);
     provide_context(Notice(RwSignal::new(None)));
     let name = StoredValue::new(me.name);
     let screen = move |page: Page| {
