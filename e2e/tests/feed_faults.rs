@@ -194,3 +194,52 @@ async fn a_hung_sign_in_says_so_in_spanish_and_keeps_the_token() {
     assert_eq!(kept.as_deref(), Some("demo-admin"));
     server.stop().await;
 }
+
+/// Counts the page's pending `setTimeout`s: added when set, removed when
+/// fired or cleared.
+const COUNT_TIMERS: &str = r#"
+    (() => {
+      const pending = new Set();
+      const set = window.setTimeout.bind(window);
+      const clear = window.clearTimeout.bind(window);
+      window.setTimeout = (f, ms, ...args) => {
+        const id = set((...a) => { pending.delete(id); typeof f === 'function' ? f(...a) : null; }, ms, ...args);
+        pending.add(id);
+        return id;
+      };
+      window.clearTimeout = (id) => { pending.delete(id); clear(id); };
+      window.__pending_timers = () => pending.size;
+    })();
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn timers_do_not_pile_up_as_events_stream_in() {
+    let server = start_backend(demo_backend::Options {
+        conversations: 300,
+        agents: 30,
+        rate: 50.0,
+        heartbeat_secs: 1,
+        ..demo_backend::Options::default()
+    })
+    .await;
+    let browser = Browser::open(&server.base_url()).await;
+    browser.on_every_page(COUNT_TIMERS).await;
+    browser.sign_in("demo-admin").await;
+    browser.wait_for_rows(TABLE).await;
+    wait_live(&browser).await;
+    let mut counts = Vec::new();
+    for _ in 0..8 {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        counts.push(
+            browser
+                .eval::<usize>("return window.__pending_timers()")
+                .await,
+        );
+    }
+    eprintln!("pending timers at 50 events/s, once a second: {counts:?}");
+    // One silence watchdog per connection, re-armed, plus the flush and the
+    // clock: a handful. A watchdog per event, never cleared, would leave
+    // hundreds (50 a second, each pending for the silence limit).
+    assert!(counts.iter().all(|&n| n < 30), "pending timers: {counts:?}");
+    server.stop().await;
+}
