@@ -116,19 +116,56 @@ impl ApiClient {
 /// A 2xx answer decoded, or the error it stands for.
 async fn decode<T: DeserializeOwned>(response: Response, what: &str) -> Result<T, ApiError> {
     let status = response.status();
+    // The body as bytes, decoded in place: no detour through a JS string
+    // (UTF-16) copied back into wasm (a 50k snapshot is tens of megabytes).
     let body = response
-        .text()
+        .binary()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
     if !(200..300).contains(&status) {
-        return Err(ApiError::from_status(status, &body));
+        return Err(ApiError::from_status(
+            status,
+            &String::from_utf8_lossy(&body),
+        ));
     }
-    // Decoding from text (not response.json()) keeps serde's message, which
-    // names the field that did not fit.
-    serde_json::from_str(&body).map_err(|e| ApiError::Malformed {
+    // Decoding here (not response.json()) keeps serde's message, which
+    // names the field that did not fit. Timed as a User Timing measure
+    // (`ops:decode <what>`), which the bench reads.
+    let _timing = UserTiming::start(what);
+    serde_json::from_slice(&body).map_err(|e| ApiError::Malformed {
         what: what.to_owned(),
         detail: e.to_string(),
     })
+}
+
+/// A User Timing measure `ops:decode <what>`, from creation to drop; only
+/// the latest of each `what` is kept.
+struct UserTiming(Option<(web_sys::Performance, String)>);
+
+impl UserTiming {
+    fn start(what: &str) -> Self {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let name = format!("ops:decode {what}");
+        UserTiming(performance.and_then(|p| {
+            p.mark(&format!("{name}:start")).ok()?;
+            Some((p, name))
+        }))
+    }
+}
+
+impl Drop for UserTiming {
+    fn drop(&mut self) {
+        if let Some((performance, name)) = self.0.take() {
+            let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+            let _ = performance.mark(&end);
+            // The latest of each kind only: a long session adds none.
+            performance.clear_measures_with_measure_name(&name);
+            let _ = performance.measure_with_start_mark_and_end_mark(&name, &start, &end);
+            // Only the measure is kept: marks of every request would pile up.
+            performance.clear_marks_with_mark_name(&start);
+            performance.clear_marks_with_mark_name(&end);
+        }
+    }
 }
 
 /// A fresh idempotency key for one user intent (kept across its retries).

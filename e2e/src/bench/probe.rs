@@ -121,6 +121,10 @@ return {
   me: pick((p) => p.endsWith('/me')),
   conversations: pick((p) => p.endsWith('/monitor/conversations')),
   agents: pick((p) => p.endsWith('/monitor/agents')),
+  decoded: (() => {
+    const m = performance.getEntriesByName('ops:decode conversations', 'measure')[0];
+    return m ? { start: m.startTime, end: m.startTime + m.duration } : null;
+  })(),
   frames: B.frames || [],
 };
 "#;
@@ -164,7 +168,16 @@ pub struct LoadTimings {
     pub me: Option<Resource>,
     pub conversations: Option<Resource>,
     pub agents: Option<Resource>,
+    /// The app's own measure of the conversations snapshot's decode.
+    pub decoded: Option<Span>,
     pub frames: Vec<LongFrame>,
+}
+
+/// A span of the page's time, in ms since navigation start.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Span {
+    pub start: f64,
+    pub end: f64,
 }
 
 /// The conversations table as rendered: rows in the DOM, rows in view.

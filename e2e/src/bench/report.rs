@@ -58,14 +58,15 @@ pub fn table(outcomes: &[Outcome], config: &Config, target: &dyn Fn(&str) -> Str
             |r| ms(r.load.conversations.as_ref().map(|c| c.end - c.start)),
         ),
         (
-            "↳ snapshot decode: last byte → next request (ms)".into(),
+            "↳ snapshot decode: last byte → decoded (ms)".into(),
             "",
             |r| {
                 let next = r
                     .load
-                    .agents
+                    .decoded
                     .as_ref()
-                    .map(|a| a.start)
+                    .map(|d| d.end)
+                    .or(r.load.agents.as_ref().map(|a| a.start))
                     .or(r.load.rows_inserted);
                 ms(r.load
                     .conversations
@@ -78,7 +79,11 @@ pub fn table(outcomes: &[Outcome], config: &Config, target: &dyn Fn(&str) -> Str
             "↳ agents snapshot + board load + render → rows in DOM (ms)".into(),
             "",
             |r| {
-                let from = r.load.agents.as_ref().map(|a| a.start);
+                let from = r.load.decoded.as_ref().map(|d| d.end).or(r
+                    .load
+                    .agents
+                    .as_ref()
+                    .map(|a| a.start));
                 ms(from.zip(r.load.rows_inserted).map(|(a, rows)| rows - a))
             },
         ),

@@ -124,9 +124,9 @@ DOM with a `MutationObserver`; when the first data cell of a `[role=table]` appe
 next `requestAnimationFrame` plus a `MessageChannel` task (the frame's rendering done) and records \
 `performance.now()`, i.e. ms since navigation start. The tab already holds the token in \
 `sessionStorage` (restored session) and the HTTP cache is emptied first.
-- **Snapshot decode**: not exposed by the app, so bounded from Resource Timing: from the last byte \
-of `/monitor/conversations` to the start of the next request (`/monitor/agents`), which the app \
-sends right after decoding. It includes reading the body as text and copying it into wasm.
+- **Snapshot decode**: from the last byte of `/monitor/conversations` (Resource Timing) to the end \
+of the app's own User Timing measure `ops:decode conversations` (body bytes copied into wasm and \
+decoded). The agents snapshot is fetched alongside, so it no longer waits for the decode.
 - **Keystroke / filter change → next paint**: real keys (`send_keys`) and clicks through WebDriver, \
 one every 150 ms (clicks 300 ms). From the `keydown` (or `click`) event's `timeStamp` to after the \
 first paint following the `input` (or `change`) event. **Handling** is from that event's dispatch \
