@@ -10,7 +10,6 @@ use crate::wire::{permission, Conversation, Me};
 /// strings grant nothing; each known one grants exactly its capability.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Permissions {
-    view_all_conversations: bool,
     view_agents: bool,
     view_averages: bool,
     transfer: bool,
@@ -31,7 +30,6 @@ impl Permissions {
         let mut granted = Self::default();
         for name in names {
             let flag = match name {
-                permission::VIEW_ALL_CONVERSATIONS => &mut granted.view_all_conversations,
                 permission::VIEW_AGENTS => &mut granted.view_agents,
                 permission::VIEW_AVERAGES => &mut granted.view_averages,
                 permission::TRANSFER => &mut granted.transfer,
@@ -39,19 +37,14 @@ impl Permissions {
                 permission::BULK_END => &mut granted.bulk_end,
                 permission::SET_AGENT_PRESENCE => &mut granted.set_agent_presence,
                 permission::SUPERVISE => &mut granted.supervise,
-                // A newer backend may grant things this version cannot do.
+                // A newer backend may grant things this version cannot do;
+                // and the scope of the list (`conversations.view_all`) is
+                // the backend's business: it sends what the user may see.
                 _ => continue,
             };
             *flag = true;
         }
         granted
-    }
-
-    /// Every conversation in the operation's scope, not just the user's own
-    /// and those queued in their departments (the backend scopes the list;
-    /// the UI uses this for wording only).
-    pub fn sees_all_conversations(&self) -> bool {
-        self.view_all_conversations
     }
 
     /// The Agents tab (its route is not reachable otherwise).
@@ -63,14 +56,6 @@ impl Permissions {
     /// conversation, occupancy), beside the main counts everyone sees.
     pub fn sees_averages(&self) -> bool {
         self.view_averages
-    }
-
-    pub fn can_transfer(&self) -> bool {
-        self.transfer
-    }
-
-    pub fn can_end(&self) -> bool {
-        self.end
     }
 
     /// Selecting conversations and ending them together (see
@@ -111,17 +96,6 @@ pub enum RowAction {
     View,
     Transfer,
     End,
-}
-
-impl RowAction {
-    /// A stable name (translation key, CSS modifier, test id).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RowAction::View => "view",
-            RowAction::Transfer => "transfer",
-            RowAction::End => "end",
-        }
-    }
 }
 
 /// Which conversations a bulk end may include: never in_progress ones (the backend refuses them too).
