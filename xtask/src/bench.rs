@@ -25,6 +25,7 @@ pub fn run(ctx: &Ctx, binary: &str, args: &[String]) -> ExitCode {
     let dist = bench_dist(ctx);
     let needs = Needs {
         browser: true,
+        twiggy: binary == "bench",
         ..Needs::spa()
     };
     // `--help` only needs the binary.
@@ -57,7 +58,14 @@ pub fn run(ctx: &Ctx, binary: &str, args: &[String]) -> ExitCode {
         .env("MONITOR_DIST", &dist)
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("CHROMIUM", CHROMIUM)
-        .env("BENCH_COMMAND", shown);
+        .env("BENCH_COMMAND", shown)
+        // The wasm as cargo built it, names still in: the bench attributes
+        // its bytes by crate.
+        .env(
+            "BENCH_CARGO_WASM",
+            ctx.target_dir
+                .join("wasm32-unknown-unknown/release/ops-monitor.wasm"),
+        );
     match cmd.status() {
         Ok(status) if status.success() => ExitCode::SUCCESS,
         Ok(status) => ExitCode::from(status.code().map_or(1, |c| c.clamp(1, 255) as u8)),

@@ -14,6 +14,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
 /// axe-core from npm, injected into pages by the accessibility tests.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// The bench's wasm attribution by crate.
+pub const TWIGGY_VERSION: &str = "0.8.0";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -26,6 +28,8 @@ pub struct Needs {
     pub trunk: bool,
     pub browser: bool,
     pub axe: bool,
+    /// The bench's attribution of the wasm by crate.
+    pub twiggy: bool,
 }
 
 impl Needs {
@@ -38,6 +42,7 @@ impl Needs {
             trunk: true,
             browser: false,
             axe: false,
+            twiggy: false,
         }
     }
 
@@ -70,6 +75,9 @@ pub fn ensure(ctx: &Ctx, needs: &Needs) -> Result<(), String> {
     }
     if needs.trunk {
         ensure_trunk(ctx)?;
+    }
+    if needs.twiggy {
+        ensure_twiggy(ctx)?;
     }
     Ok(())
 }
@@ -122,6 +130,22 @@ fn ensure_trunk(ctx: &Ctx) -> Result<(), String> {
             want: TRUNK_VERSION,
             extra_ok: true,
             slow: Some("builds from source, about 12 minutes"),
+        },
+        install,
+    )
+}
+
+fn ensure_twiggy(ctx: &Ctx) -> Result<(), String> {
+    let mut install = ctx.install_command("cargo");
+    install.args(["install", "twiggy", "--version", TWIGGY_VERSION, "--locked"]);
+    ensure_version(
+        ctx,
+        VersionedTool {
+            label: "twiggy",
+            program: "twiggy".as_ref(),
+            want: TWIGGY_VERSION,
+            extra_ok: true,
+            slow: Some("builds from source, about 3 minutes"),
         },
         install,
     )

@@ -11,12 +11,14 @@
 //! - [`scenario`] — the steps at one scale (a frozen and a live backend).
 //! - [`stats`] — percentiles.
 //! - [`bundle`] — sizes of the built wasm, JS and CSS (raw, gzip, brotli).
+//! - [`attribution`] — the wasm's bytes by crate (twiggy).
 //! - [`machine`] — date and machine description.
 //! - [`targets`] — the targets judged on the largest scale.
 //! - [`report`] — the table and `BENCHMARKS.md`.
 //! - [`soak`] — `cargo xtask soak`: an hour with faults on and off in turns.
 //! - [`sections`] — the soak's section of `BENCHMARKS.md`, kept by both runs.
 
+pub mod attribution;
 pub mod bundle;
 pub mod cdp;
 pub mod config;

@@ -8,6 +8,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use e2e::bench::attribution::{self, Share};
 use e2e::bench::report::{self, Outcome};
 use e2e::bench::{bundle, floor, machine::Machine, scenario, sections, Config};
 
@@ -79,6 +80,10 @@ async fn main() -> ExitCode {
         bundle.as_ref(),
         floor.as_ref(),
     );
+    let doc = match std::env::var_os("BENCH_CARGO_WASM") {
+        Some(wasm) => with_attribution(doc, attribution::attribute(Path::new(&wasm), 15)),
+        None => doc,
+    };
     let table_start = doc.find("## Results").unwrap_or(0);
     let table_end = doc.find("## How each figure").unwrap_or(doc.len());
     println!("{}", &doc[table_start..table_end]);
@@ -99,5 +104,32 @@ async fn main() -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `doc` with the wasm's attribution by crate before "How each figure".
+fn with_attribution(doc: String, shares: Result<Vec<Share>, String>) -> String {
+    let mut section = String::from(
+        "## Where the wasm's bytes go\n\nBy crate, from `twiggy top` over the release wasm as cargo built it \
+         (before wasm-bindgen and wasm-opt, names still in; custom sections left out). \
+         `<F as tachys::…>` closures count for the crate whose trait they implement: Leptos's view glue, \
+         monomorphized once per closure of the app.\n\n",
+    );
+    match shares {
+        Ok(shares) => {
+            section.push_str("| crate | bytes | share |\n|---|---|---|\n");
+            for s in shares {
+                section.push_str(&format!(
+                    "| {} | {} | {:.1} % |\n",
+                    s.krate, s.bytes, s.percent
+                ));
+            }
+        }
+        Err(e) => section.push_str(&format!("Not measured: {e}\n")),
+    }
+    section.push('\n');
+    match doc.find("## How each figure") {
+        Some(at) => format!("{}{section}{}", &doc[..at], &doc[at..]),
+        None => doc + "\n" + &section,
     }
 }
