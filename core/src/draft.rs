@@ -27,6 +27,18 @@ pub enum DraftAction {
     },
 }
 
+impl DraftAction {
+    /// The justification typed so far (empty for a transfer).
+    pub fn justification(&self) -> &str {
+        match self {
+            DraftAction::End { justification, .. } | DraftAction::BulkEnd { justification, .. } => {
+                justification
+            }
+            DraftAction::Transfer { .. } => "",
+        }
+    }
+}
+
 /// One action in the making.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {

@@ -140,6 +140,16 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
     }
 
+    /// Opens `path` and records the page's console errors from then on in
+    /// `window.__errors` (see [`CAPTURE_ERRORS`]).
+    pub async fn goto_capturing_errors(&self, path: &str) {
+        self.goto(path).await;
+        self.client
+            .execute(CAPTURE_ERRORS, vec![])
+            .await
+            .expect("the error recorder installs");
+    }
+
     pub async fn reload(&self) {
         self.client.refresh().await.expect("reload");
     }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use demo_backend::Faults;
-use e2e::{api_get, start_backend, Browser, CAPTURE_ERRORS};
+use e2e::{api_get, start_backend, Browser};
 use monitor_core::wire::{Conversation, ConversationsSnapshot};
 use monitor_core::ConversationStatus;
 
@@ -186,12 +186,7 @@ async fn difference(
 async fn converges_after_every_fault(token: &str, columns: Columns) {
     let server = start_backend(busy()).await;
     let browser = Browser::open(&server.base_url()).await;
-    browser.goto("/?lang=en").await;
-    browser
-        .client
-        .execute(CAPTURE_ERRORS, vec![])
-        .await
-        .unwrap();
+    browser.goto_capturing_errors("/?lang=en").await;
     browser.submit_token(token).await;
     browser.wait_for_rows(TABLE).await;
 

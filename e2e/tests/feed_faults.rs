@@ -9,6 +9,26 @@ use e2e::{eventually, start_backend, Browser, Role};
 
 const TABLE: &str = "Conversations";
 
+/// A backend of `conversations` with `rate` events a second and a
+/// heartbeat every second (so data counts as stale after 3 s).
+fn backend(conversations: usize, rate: f64) -> demo_backend::Options {
+    demo_backend::Options {
+        conversations,
+        agents: (conversations / 16).max(4),
+        rate,
+        heartbeat_secs: 1,
+        ..demo_backend::Options::default()
+    }
+}
+
+/// Signed in as a supervisor, with rows on screen.
+async fn signed_in(server: &demo_backend::Server) -> Browser {
+    let browser = Browser::open(&server.base_url()).await;
+    browser.sign_in("demo-admin").await;
+    browser.wait_for_rows(TABLE).await;
+    browser
+}
+
 /// What the connection indicator says now.
 async fn phase(browser: &Browser) -> String {
     browser
@@ -41,17 +61,8 @@ async fn alert_with(browser: &Browser, needle: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resyncs_that_keep_coming_ask_for_few_snapshots() {
     // The review's storm: every reconnect refused, events lost now and then.
-    let server = start_backend(demo_backend::Options {
-        conversations: 1_000,
-        agents: 60,
-        rate: 50.0,
-        heartbeat_secs: 1,
-        ..demo_backend::Options::default()
-    })
-    .await;
-    let browser = Browser::open(&server.base_url()).await;
-    browser.sign_in("demo-admin").await;
-    browser.wait_for_rows(TABLE).await;
+    let server = start_backend(backend(1_000, 50.0)).await;
+    let browser = signed_in(&server).await;
     wait_live(&browser).await;
 
     let before = server.traffic();
@@ -85,21 +96,12 @@ async fn resyncs_that_keep_coming_ask_for_few_snapshots() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stream_that_dies_at_once_backs_off_and_is_never_called_live() {
-    let server = start_backend(demo_backend::Options {
-        conversations: 50,
-        agents: 10,
-        rate: 0.0,
-        heartbeat_secs: 1,
-        ..demo_backend::Options::default()
-    })
-    .await;
+    let server = start_backend(backend(50, 0.0)).await;
     server.set_faults(Faults {
         stream_dies_at_once: true,
         ..Faults::default()
     });
-    let browser = Browser::open(&server.base_url()).await;
-    browser.sign_in("demo-admin").await;
-    browser.wait_for_rows(TABLE).await;
+    let browser = signed_in(&server).await;
     let before = server.traffic();
     let started = Instant::now();
     let mut phases = Vec::new();
@@ -129,17 +131,11 @@ async fn a_stream_that_dies_at_once_backs_off_and_is_never_called_live() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hung_request_times_out_says_so_and_retry_sends_it_again_at_once() {
     let server = start_backend(demo_backend::Options {
-        conversations: 50,
-        agents: 10,
-        rate: 0.0,
-        heartbeat_secs: 1,
         request_timeout_ms: 2_000,
-        ..demo_backend::Options::default()
+        ..backend(50, 0.0)
     })
     .await;
-    let browser = Browser::open(&server.base_url()).await;
-    browser.sign_in("demo-admin").await;
-    browser.wait_for_rows(TABLE).await;
+    let browser = signed_in(&server).await;
     wait_live(&browser).await;
 
     // The stream is cut and every request from now on hangs.
@@ -168,11 +164,8 @@ async fn a_hung_request_times_out_says_so_and_retry_sends_it_again_at_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hung_sign_in_says_so_in_spanish_and_keeps_the_token() {
     let server = start_backend(demo_backend::Options {
-        conversations: 10,
-        agents: 4,
-        rate: 0.0,
         request_timeout_ms: 1_000,
-        ..demo_backend::Options::default()
+        ..backend(10, 0.0)
     })
     .await;
     let browser = Browser::open(&server.base_url()).await;
@@ -214,14 +207,7 @@ const COUNT_TIMERS: &str = r#"
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn timers_do_not_pile_up_as_events_stream_in() {
-    let server = start_backend(demo_backend::Options {
-        conversations: 300,
-        agents: 30,
-        rate: 50.0,
-        heartbeat_secs: 1,
-        ..demo_backend::Options::default()
-    })
-    .await;
+    let server = start_backend(backend(300, 50.0)).await;
     let browser = Browser::open(&server.base_url()).await;
     browser.on_every_page(COUNT_TIMERS).await;
     browser.sign_in("demo-admin").await;

@@ -2,18 +2,13 @@
 //! a token revoked mid-session returns to sign-in without reloading the page.
 
 use demo_backend::Author;
-use e2e::{eventually, quiet_options, start_backend, Browser, Role, CAPTURE_ERRORS};
+use e2e::{eventually, quiet_options, start_backend, Browser, Role};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn markup_in_a_customer_name_and_a_message_renders_as_text() {
     let server = start_backend(quiet_options()).await;
     let browser = Browser::open(&server.base_url()).await;
-    browser.goto("/?lang=en").await;
-    browser
-        .client
-        .execute(CAPTURE_ERRORS, vec![])
-        .await
-        .unwrap();
+    browser.goto_capturing_errors("/?lang=en").await;
     // Any script that runs would bump this counter (and alert() is caught too).
     browser
         .client

@@ -69,18 +69,13 @@ impl ApiClient {
         abort: Option<&AbortSignal>,
     ) -> Result<T, ApiError> {
         let in_flight = InFlight::new(abort);
-        let answer = within(self.timeout_ms, async {
-            let response = Request::get(&self.url(path))
-                .header("Authorization", &self.bearer())
-                .header("Accept", "application/json")
-                .abort_signal(in_flight.signal().as_ref())
-                .send()
-                .await
-                .map_err(|e| ApiError::Network(e.to_string()))?;
-            decode(response, what).await
-        })
-        .await;
-        self.checked(answer)
+        let request = Request::get(&self.url(path))
+            .header("Authorization", &self.bearer())
+            .header("Accept", "application/json")
+            .abort_signal(in_flight.signal().as_ref())
+            .build()
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        self.exchange(request, what).await
     }
 
     /// POSTs `body` as JSON with an `Idempotency-Key`: a retry with the same
@@ -101,6 +96,16 @@ impl ApiClient {
             .abort_signal(in_flight.signal().as_ref())
             .json(body)
             .map_err(|e| ApiError::Network(e.to_string()))?;
+        self.exchange(request, what).await
+    }
+
+    /// Sends `request` and decodes its answer within the deadline; a 401 is
+    /// the session's (`checked`). The caller holds the request's `InFlight`.
+    async fn exchange<T: DeserializeOwned>(
+        &self,
+        request: gloo_net::http::Request,
+        what: &str,
+    ) -> Result<T, ApiError> {
         let answer = within(self.timeout_ms, async {
             let response = request
                 .send()

@@ -51,7 +51,25 @@ impl Drafts {
             })
     }
 
-    pub fn keep(&self, draft: &Draft) {
+    /// Keeps `draft` up to date as the dialog's fields change: `action`
+    /// reads them (tracked), `submitted` is whether the button was pressed.
+    pub fn follow(
+        &self,
+        draft: Draft,
+        submitted: RwSignal<bool>,
+        action: impl Fn() -> DraftAction + 'static,
+    ) {
+        let drafts = *self;
+        Effect::new(move |_| {
+            drafts.keep(&Draft {
+                action: action(),
+                submitted: submitted.get(),
+                ..draft.clone()
+            })
+        });
+    }
+
+    fn keep(&self, draft: &Draft) {
         if let Some(storage) = storage() {
             let _ = storage.set_item(STORAGE_KEY, &draft.encode());
         }

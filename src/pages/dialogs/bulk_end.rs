@@ -10,7 +10,7 @@ use monitor_core::ConversationStatus;
 
 use super::form_footer::{report_failure, FormFooter};
 use super::justification::{valid_justification, JustificationField};
-use monitor_core::draft::{Draft, DraftAction};
+use monitor_core::draft::DraftAction;
 
 use super::close_dropping_draft;
 use crate::components::modal::Modal;
@@ -37,26 +37,16 @@ pub fn BulkEndDialog(
         ids: ids.clone(),
         justification: String::new(),
     });
-    let text = RwSignal::new(match &draft.action {
-        DraftAction::BulkEnd { justification, .. } => justification.clone(),
-        _ => String::new(),
-    });
+    let text = RwSignal::new(draft.action.justification().to_owned());
     let submitted = RwSignal::new(draft.submitted);
     let problem = RwSignal::new(None::<String>);
     let key = draft.key.clone();
     let on_close = close_dropping_draft(on_close);
-    Effect::new({
-        let (ids, key) = (ids.clone(), key.clone());
-        move |_| {
-            drafts.keep(&Draft {
-                action: DraftAction::BulkEnd {
-                    ids: ids.clone(),
-                    justification: text.get(),
-                },
-                key: key.clone(),
-                submitted: submitted.get(),
-                ..draft.clone()
-            })
+    drafts.follow(draft, submitted, {
+        let ids = ids.clone();
+        move || DraftAction::BulkEnd {
+            ids: ids.clone(),
+            justification: text.get(),
         }
     });
 

@@ -9,7 +9,7 @@ use monitor_core::wire::{Conversation, EndRequest};
 
 use super::form_footer::{report_failure, FormFooter};
 use super::justification::{valid_justification, JustificationField};
-use monitor_core::draft::{Draft, DraftAction};
+use monitor_core::draft::DraftAction;
 
 use super::close_dropping_draft;
 use crate::components::modal::Modal;
@@ -38,26 +38,16 @@ pub fn EndDialog(
         id: id.clone(),
         justification: String::new(),
     });
-    let text = RwSignal::new(match &draft.action {
-        DraftAction::End { justification, .. } => justification.clone(),
-        _ => String::new(),
-    });
+    let text = RwSignal::new(draft.action.justification().to_owned());
     let submitted = RwSignal::new(draft.submitted);
     let problem = RwSignal::new(None::<String>);
     let key = draft.key.clone();
     let on_close = close_dropping_draft(on_close);
-    Effect::new({
-        let (id, key) = (id.clone(), key.clone());
-        move |_| {
-            drafts.keep(&Draft {
-                action: DraftAction::End {
-                    id: id.clone(),
-                    justification: text.get(),
-                },
-                key: key.clone(),
-                submitted: submitted.get(),
-                ..draft.clone()
-            })
+    drafts.follow(draft, submitted, {
+        let id = id.clone();
+        move || DraftAction::End {
+            id: id.clone(),
+            justification: text.get(),
         }
     });
     let customer = live.with_untracked(|b| b.conversation(&id).map(|c| c.customer.name.clone()));

@@ -8,7 +8,7 @@ use monitor_core::wire::{Agent, Conversation, DepartmentsList, TransferRequest};
 use monitor_core::AgentStatus;
 
 use super::form_footer::{report_failure, FormFooter};
-use monitor_core::draft::{Draft, DraftAction};
+use monitor_core::draft::DraftAction;
 
 use super::close_dropping_draft;
 use crate::components::modal::Modal;
@@ -63,19 +63,12 @@ pub fn TransferDialog(
     let problem = RwSignal::new(None::<String>);
     let key = draft.key.clone();
     let on_close = close_dropping_draft(on_close);
-    Effect::new({
-        let (id, key) = (id.clone(), key.clone());
-        move |_| {
-            drafts.keep(&Draft {
-                action: DraftAction::Transfer {
-                    id: id.clone(),
-                    department_id: department.get(),
-                    agent_id: agent.get(),
-                },
-                key: key.clone(),
-                submitted: submitted.get(),
-                ..draft.clone()
-            })
+    drafts.follow(draft, submitted, {
+        let id = id.clone();
+        move || DraftAction::Transfer {
+            id: id.clone(),
+            department_id: department.get(),
+            agent_id: agent.get(),
         }
     });
     let current = live.with_untracked(|b| b.conversation(&id).map(|c| Conversation::clone(c)));
