@@ -1,6 +1,14 @@
 //! `BENCHMARKS.md` is written by two runs: `bench` writes the whole file,
 //! `soak` only its "Soak" section. Each keeps what the other wrote.
 
+/// The repository's `BENCHMARKS.md`, where both runs write by default.
+pub fn default_file() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(std::path::Path::new("."))
+        .join("BENCHMARKS.md")
+}
+
 /// Where the soak's section begins; it runs to the end of the file.
 pub const SOAK_HEADING: &str = "## Soak";
 

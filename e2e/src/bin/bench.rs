@@ -15,11 +15,7 @@ use e2e::bench::{bundle, floor, machine::Machine, scenario, sections, Config};
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap_or(Path::new("."));
-    let default_out = repo.join("BENCHMARKS.md");
-    let config = match Config::from_args(&args, default_out) {
+    let config = match Config::from_args(&args, sections::default_file()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{e}");

@@ -6,7 +6,6 @@
 //! `cargo run --release -p e2e --bin soak -- [--quick] [--minutes N]`
 //! needs the SPA built into `dist/` (or `MONITOR_DIST`).
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use e2e::bench::machine::Machine;
@@ -16,10 +15,7 @@ use e2e::bench::soak::{self, SoakConfig};
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap_or(Path::new("."));
-    let config = match SoakConfig::from_args(&args, repo.join("BENCHMARKS.md")) {
+    let config = match SoakConfig::from_args(&args, sections::default_file()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{e}");
