@@ -20,6 +20,7 @@ pub mod export;
 pub mod feed;
 pub mod indicators;
 mod keyed_sort;
+pub mod kpi;
 pub mod live;
 pub mod locale_choice;
 pub mod open_enum;

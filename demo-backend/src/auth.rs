@@ -227,6 +227,7 @@ mod tests {
                 seed: 1,
                 agents: 3,
                 conversations: 1,
+                ..SimConfig::default()
             },
             seed::anchor(),
         );
@@ -288,6 +289,7 @@ mod tests {
                 seed: 1,
                 agents: 3,
                 conversations: 0,
+                ..SimConfig::default()
             },
             seed::anchor(),
         );

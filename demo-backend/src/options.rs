@@ -28,15 +28,24 @@ pub struct Options {
     /// Seed of the simulation: the same seed yields the same initial state.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
-    /// Initial number of active conversations (the simulation hovers around it).
+    /// Active conversations: the initial count, and the size of the
+    /// operation (its arrival rate keeps about this many open at the
+    /// planned load).
     #[arg(long, default_value_t = 300)]
     pub conversations: usize,
-    /// Number of simulated agents.
+    /// The roster of simulated agents; their capacities are sized to serve
+    /// `--conversations` at a calm occupancy.
     #[arg(long, default_value_t = 40)]
     pub agents: usize,
-    /// Simulated events per second (0 = frozen: nothing changes by itself).
+    /// Simulated changes per second (0 = frozen: nothing changes by itself).
+    /// When it is too low to carry the operation's arrivals and ends, the
+    /// operation runs in slow motion instead.
     #[arg(long, default_value_t = 5.0)]
     pub rate: f64,
+    /// Arrivals over what the staffing was planned for: 1 is a calm day,
+    /// 1.3 an overloaded one (queues grow, customers give up).
+    #[arg(long, default_value_t = 1.0, value_parser = parse_load)]
+    pub load: f64,
     /// Built SPA (`dist/`) to serve at `/`, with deep links falling back to its index.html.
     #[arg(long)]
     pub static_dir: Option<PathBuf>,
@@ -98,6 +107,7 @@ impl Default for Options {
             conversations: 300,
             agents: 40,
             rate: 5.0,
+            load: 1.0,
             static_dir: None,
             heartbeat_secs: 15,
             portal_port: 8081,
@@ -123,6 +133,13 @@ fn parse_base_path(value: &str) -> Result<BasePath, String> {
         return Err(format!("{value:?} is under /api, which the API owns"));
     }
     Ok(base)
+}
+
+fn parse_load(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(load) if load.is_finite() && (0.1..=5.0).contains(&load) => Ok(load),
+        _ => Err(format!("{value:?} is not a load between 0.1 and 5")),
+    }
 }
 
 fn parse_thresholds(value: &str) -> Result<WaitThresholds, String> {
@@ -249,6 +266,9 @@ mod tests {
             &["--cors-origin", "https://cdn.example.com/monitor/"],
             &["--start-at", "tomorrow"],
             &["--start-at", "2026-03-01 23:59"],
+            &["--load", "0"],
+            &["--load", "busy"],
+            &["--load", "NaN"],
         ] {
             let args = std::iter::once("demo-backend").chain(bad.iter().copied());
             assert!(Options::try_parse_from(args).is_err(), "{bad:?} accepted");

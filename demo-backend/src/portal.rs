@@ -1,5 +1,5 @@
 //! The demo portal: a page on a second origin that embeds the monitor in an
-//! iframe and hands it a token through the `postMessage` handshake (README,
+//! iframe and hands it a token through the `postMessage` handshake (docs/embedding.md,
 //! "Portal and embedding"), as a vendor's portal would. And, for tests only,
 //! a hostile page on a third origin that tries the same without being
 //! allowed. Both listeners serve their page at `/` and the same few files.

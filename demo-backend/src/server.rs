@@ -6,6 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use axum::Router;
+use monitor_core::kpi::{HandleRecord, WaitRecord};
 use monitor_core::wire::{Agent, Timestamp};
 use monitor_core::Author;
 use tokio::net::TcpListener;
@@ -62,6 +63,8 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
         seed: options.seed,
         agents: options.agents,
         conversations: options.conversations,
+        rate: options.rate,
+        load: options.load,
     };
     let clock = options
         .start_at
@@ -76,7 +79,14 @@ pub async fn spawn(options: Options) -> io::Result<Server> {
         (options.heartbeat_secs > 0).then(|| Duration::from_secs(options.heartbeat_secs));
     let shutdown = CancellationToken::new();
     let faults = FaultSwitch::new(options.faults, options.seed);
-    let state = AppState::new(sim, heartbeat, shutdown.clone(), faults, clock);
+    let state = AppState::new(
+        sim,
+        heartbeat,
+        shutdown.clone(),
+        faults,
+        clock,
+        options.wait_thresholds.clone(),
+    );
 
     let site = Site {
         base: options.base_path.clone(),
@@ -225,6 +235,18 @@ impl Server {
     /// arrivals still act.
     pub fn pause_simulation(&self, paused: bool) {
         self.state.pause_simulation(paused);
+    }
+
+    /// What the simulation remembers of its day: the waits and the
+    /// services that ended, oldest first (the indicators are computed from
+    /// them; tests check them against it).
+    pub fn day_records(&self) -> (Vec<WaitRecord>, Vec<HandleRecord>) {
+        let sim = self.state.sim();
+        let history = sim.history();
+        (
+            history.waits().cloned().collect(),
+            history.handles().cloned().collect(),
+        )
     }
 
     /// Snapshots asked for and streams opened since the start, refused

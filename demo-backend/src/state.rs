@@ -4,6 +4,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use monitor_core::thresholds::WaitThresholds;
 use monitor_core::wire::AgentRef;
 use tokio_util::sync::CancellationToken;
 
@@ -37,6 +38,9 @@ struct Shared {
     traffic: Traffic,
     /// The simulation stands still (tests compare the monitor with it).
     paused: AtomicBool,
+    /// The limits the monitor is configured with: a department's queue
+    /// warning limit is its service threshold.
+    thresholds: WaitThresholds,
 }
 
 impl AppState {
@@ -46,6 +50,7 @@ impl AppState {
         shutdown: CancellationToken,
         faults: FaultSwitch,
         clock: Clock,
+        thresholds: WaitThresholds,
     ) -> Self {
         // Without simulated agents the agent user exists but sees no one's work.
         let demo_agent = sim.demo_agent().unwrap_or_else(|| AgentRef {
@@ -64,6 +69,7 @@ impl AppState {
                 clock,
                 traffic: Traffic::default(),
                 paused: AtomicBool::new(false),
+                thresholds,
             }),
         }
     }
@@ -117,6 +123,10 @@ impl AppState {
     }
 
     /// The simulation's and the API's "now".
+    pub fn thresholds(&self) -> &WaitThresholds {
+        &self.inner.thresholds
+    }
+
     pub fn clock(&self) -> Clock {
         self.inner.clock
     }

@@ -74,7 +74,7 @@ async fn portal_script_and_style_are_files_on_the_portal_origin() {
     assert_eq!(script.status(), 200);
     assert_eq!(content_type(&script), "text/javascript; charset=utf-8");
     let js = script.text().await.unwrap();
-    // The handshake as the README documents it.
+    // The handshake as docs/embedding.md documents it.
     for expected in [
         r#""ops-monitor:ready""#,
         r#""ops-monitor:token""#,

@@ -150,6 +150,7 @@ mod tests {
                 seed: 2,
                 agents: 40,
                 conversations: 300,
+                ..SimConfig::default()
             },
             seed::anchor(),
         );

@@ -6,6 +6,7 @@ mod conversations;
 mod departments;
 mod end;
 mod history;
+mod indicators;
 mod json_body;
 mod me;
 mod messages;
@@ -68,6 +69,7 @@ pub fn router(state: AppState, site: Site) -> Router {
         .route("/api/v1/me", get(me::get))
         .route("/api/v1/monitor/conversations", get(conversations::list))
         .route("/api/v1/monitor/agents", get(agents::list))
+        .route("/api/v1/monitor/indicators", get(indicators::get))
         .route("/api/v1/monitor/events", get(stream::events))
         .route("/api/v1/departments", get(departments::list))
         .route("/api/v1/conversations/{id}/messages", get(messages::list))

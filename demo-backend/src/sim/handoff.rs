@@ -1,7 +1,7 @@
-//! Conversations leaving their agent: transfers to another department's
-//! queue, and finishes (moved to the finished store).
+//! Conversations leaving their agent or the queue: transfers to another
+//! department's queue, and ends (moved to the finished store).
 
-use monitor_core::wire::{Conversation, Timestamp};
+use monitor_core::wire::Timestamp;
 use monitor_core::{Author, ConversationStatus};
 use rand::RngExt;
 
@@ -9,15 +9,13 @@ use super::journal::Footprint;
 use super::Sim;
 
 impl Sim {
-    /// An agent sends the conversation to another department's queue.
-    pub(super) fn transfer(&mut self, now: Timestamp) -> bool {
+    /// The agent serving the conversation at `position` sends it to another
+    /// department's queue. `false` (nothing done) with a single department.
+    pub(super) fn transfer_at(&mut self, position: usize, now: Timestamp) -> bool {
         let departments = self.world.departments.len();
         if departments < 2 {
             return false;
         }
-        let Some(position) = self.sample(|c| c.agent.is_some()) else {
-            return false;
-        };
         let c = &self.world.active.at(position).conversation;
         let from = self.world.department_index(&c.department.id).unwrap_or(0);
         let to = (from + self.rng.random_range(1..departments)) % departments;
@@ -29,15 +27,16 @@ impl Sim {
         let before = Footprint::of(c);
         let text = format!("Transferida de {} a {}", c.department.name, department.name);
         let note = self.message(Author::System, None, text, now);
-        let id = self.world.active.modify(position, |r| {
+        let (id, channel) = self.world.active.modify(position, |r| {
             r.conversation.department = department;
             r.conversation.agent = None;
             r.conversation.status = ConversationStatus::Queued;
             r.conversation.status_since = now;
             r.conversation.transfers += 1;
             r.push_message(note);
-            r.conversation.id.clone()
+            (r.conversation.id.clone(), r.conversation.channel.clone())
         });
+        self.plan_patience(&id, &channel, now, now);
         self.emit_conversation(&id, Some(before));
         if let Some(a) = agent {
             let agent = &mut self.world.agents[a];
@@ -48,18 +47,9 @@ impl Sim {
         true
     }
 
-    /// A served conversation ends, or (less often) a queued customer gives up.
-    pub(super) fn finish(&mut self, now: Timestamp) -> bool {
-        let served = |c: &Conversation| c.agent.is_some();
-        let queued = |c: &Conversation| c.status == ConversationStatus::Queued;
-        let position = if self.rng.random_bool(0.15) {
-            self.sample(queued).or_else(|| self.sample(served))
-        } else {
-            self.sample(served).or_else(|| self.sample(queued))
-        };
-        let Some(position) = position else {
-            return false;
-        };
+    /// The conversation at `position` ends (served, or its customer gave
+    /// up), with `note` as the transcript's last line.
+    pub(super) fn finish_at(&mut self, position: usize, now: Timestamp, note: &str) {
         let mut record = self.world.active.remove(position);
         let before = Footprint::of(&record.conversation);
         let agent = record
@@ -67,7 +57,7 @@ impl Sim {
             .agent
             .as_ref()
             .and_then(|a| self.world.agent_index.get(&a.id).copied());
-        let note = self.message(Author::System, None, "Atención finalizada".to_owned(), now);
+        let note = self.message(Author::System, None, note.to_owned(), now);
         record.push_message(note);
         let c = &mut record.conversation;
         c.status = ConversationStatus::Finished;
@@ -81,6 +71,5 @@ impl Sim {
             agent.active_conversations = agent.active_conversations.saturating_sub(1);
             self.emit_agent(a);
         }
-        true
     }
 }

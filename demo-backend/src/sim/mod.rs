@@ -6,12 +6,19 @@
 //! sequence, so the state and the journal never disagree.
 
 pub mod actions;
+mod agenda;
+mod bursts;
+mod flow;
 mod handoff;
+pub mod history;
 pub mod journal;
+mod layout;
 pub mod model;
 pub mod names;
+pub mod operation;
 pub mod presence;
 pub mod preview;
+mod rota;
 pub mod seed;
 mod tick;
 pub mod transcript;
@@ -24,15 +31,40 @@ use monitor_core::{Author, Channel};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use agenda::Agenda;
+use history::History;
 use journal::{Footprint, Journal};
 use model::World;
+use monitor_core::ConversationStatus;
+use operation::Sizing;
 
-/// What the initial state is generated from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the operation is generated from (see `operation.rs` for how the
+/// knobs size it).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SimConfig {
     pub seed: u64,
+    /// The roster.
     pub agents: usize,
+    /// About how many conversations are active: the initial count, and
+    /// what the arrivals are sized to keep.
     pub conversations: usize,
+    /// Changes per second the simulation will be asked for (0: frozen);
+    /// the operation slows down rather than need more.
+    pub rate: f64,
+    /// Arrivals over what the staffing was planned for (1: as planned).
+    pub load: f64,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        Self {
+            seed: 7,
+            agents: 40,
+            conversations: 300,
+            rate: 5.0,
+            load: 1.0,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -45,8 +77,17 @@ pub struct Sim {
     next_conversation: u64,
     /// Serial of the next simulated message (their ids).
     next_message: u64,
-    /// The active count the simulation steers towards.
-    target_active: usize,
+    /// The operation's size for the knobs.
+    sizing: Sizing,
+    /// When the simulation started: the day's shape is relative to it.
+    anchor: Timestamp,
+    bursts: Vec<bursts::Burst>,
+    /// What is planned to happen, and when.
+    agenda: Agenda,
+    /// The waits and services that ended today.
+    history: History,
+    /// When agents last followed their rota.
+    rota_checked: Option<Timestamp>,
     /// Agents (by index) whose presence a supervisor set, and until when
     /// the simulation leaves it alone.
     presence_holds: HashMap<usize, Timestamp>,
@@ -56,22 +97,64 @@ impl Sim {
     /// Generates the initial state, laid out before `anchor`.
     pub fn new(config: SimConfig, anchor: Timestamp) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
-        let mut world = seed::world(&mut rng, config.agents, config.conversations, anchor);
+        let sizing = Sizing::new(
+            config.conversations,
+            config.agents,
+            config.rate,
+            config.load,
+        );
+        let seeded = seed::world(
+            &mut rng,
+            config.seed,
+            config.agents,
+            config.conversations,
+            &sizing,
+            anchor,
+        );
+        let mut world = seeded.world;
         for position in 0..world.active.len() {
             world
                 .active
                 .modify(position, |r| set_last_message(config.seed, r));
         }
-        Self {
+        let weights: Vec<u32> = names::DEPARTMENTS.iter().map(|d| d.2).collect();
+        let mut sim = Self {
             seed: config.seed,
             rng,
             world,
             journal: Journal::default(),
             next_conversation: config.conversations as u64 + 1,
             next_message: 1,
-            target_active: config.conversations,
             presence_holds: HashMap::new(),
+            sizing,
+            anchor,
+            bursts: bursts::schedule(config.seed, anchor, &weights),
+            agenda: Agenda::default(),
+            history: History::default(),
+            rota_checked: None,
+        };
+        sim.plan_seeded(&seeded.answered, anchor);
+        sim
+    }
+
+    /// Plans what happens next to the seeded conversations: the queued
+    /// ones' customers give up after their patience, the served ones end
+    /// after their handle time (both memoryless, so counted from now); and
+    /// the first arrival.
+    fn plan_seeded(&mut self, answered: &[(String, Timestamp)], anchor: Timestamp) {
+        let answered: HashMap<&str, Timestamp> =
+            answered.iter().map(|(id, at)| (id.as_str(), *at)).collect();
+        for position in 0..self.world.active.len() {
+            let c = self.world.active.at(position).conversation.clone();
+            match answered.get(c.id.as_str()) {
+                Some(&at) => self.plan_service_end(&c, at, anchor),
+                None if c.status == ConversationStatus::Queued => {
+                    self.plan_patience(&c.id, &c.channel, c.status_since, anchor);
+                }
+                None => {}
+            }
         }
+        self.plan_next_arrival(anchor);
     }
 
     /// This simulation with its journal's sequences starting after `base`
@@ -91,6 +174,11 @@ impl Sim {
 
     pub fn journal(&self) -> &Journal {
         &self.journal
+    }
+
+    /// The waits and services that ended today.
+    pub fn history(&self) -> &History {
+        &self.history
     }
 
     /// The simulated agent the `demo-agent` token signs in as.
@@ -216,140 +304,4 @@ fn set_last_message(seed: u64, record: &mut model::ConvRecord) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use monitor_core::{AgentStatus, ConversationStatus};
-
-    fn config(seed: u64) -> SimConfig {
-        SimConfig {
-            seed,
-            agents: 40,
-            conversations: 300,
-        }
-    }
-
-    #[test]
-    fn same_seed_and_anchor_give_an_identical_world() {
-        let a = Sim::new(config(11), seed::anchor());
-        let b = Sim::new(config(11), seed::anchor());
-        assert_eq!(a.world(), b.world());
-        let c = Sim::new(config(12), seed::anchor());
-        assert_ne!(a.world(), c.world());
-    }
-
-    #[test]
-    fn demo_agent_is_online_with_room_in_departments_and_has_conversations() {
-        let sim = Sim::new(config(7), seed::anchor());
-        let agent = &sim.world().agents[0];
-        assert_eq!(agent.status, AgentStatus::Online);
-        assert!(!agent.departments.is_empty());
-        assert!(agent.active_conversations > 0 && agent.active_conversations < agent.capacity);
-        let own = sim
-            .world()
-            .active
-            .iter()
-            .filter(|r| {
-                r.conversation
-                    .agent
-                    .as_ref()
-                    .is_some_and(|a| a.id == agent.id)
-            })
-            .count();
-        assert_eq!(own as u32, agent.active_conversations);
-    }
-
-    #[test]
-    fn initial_state_is_consistent() {
-        let sim = Sim::new(
-            SimConfig {
-                seed: 5,
-                agents: 60,
-                conversations: 2_000,
-            },
-            seed::anchor(),
-        );
-        let world = sim.world();
-        assert_eq!(world.active.len(), 2_000);
-        let mut load = vec![0u32; world.agents.len()];
-        for r in world.active.iter() {
-            let c = &r.conversation;
-            assert!(
-                c.created_at <= c.status_since && c.status_since <= seed::anchor(),
-                "{}",
-                c.id
-            );
-            assert!(c
-                .updated_at
-                .is_some_and(|u| u >= c.created_at && u <= seed::anchor()));
-            match &c.agent {
-                None => assert_eq!(c.status, ConversationStatus::Queued),
-                Some(a) => {
-                    assert_ne!(c.status, ConversationStatus::Queued);
-                    let agent = world.agent(&a.id).unwrap();
-                    assert!(
-                        agent.departments.contains(&c.department),
-                        "{} outside its agent's departments",
-                        c.id
-                    );
-                    load[world.agent_index[&a.id]] += 1;
-                }
-            }
-        }
-        for (agent, load) in world.agents.iter().zip(load) {
-            assert_eq!(agent.active_conversations, load, "{}", agent.id);
-            assert!(load <= agent.capacity);
-        }
-        let statuses: std::collections::HashSet<_> = world
-            .active
-            .iter()
-            .map(|r| r.conversation.status.clone())
-            .collect();
-        assert_eq!(
-            statuses.len(),
-            4,
-            "every active status appears: {statuses:?}"
-        );
-    }
-
-    #[test]
-    fn injected_arrival_is_queued_in_the_first_department_and_journaled() {
-        let mut sim = Sim::new(config(7), seed::anchor());
-        let id = sim.inject_arrival("Zoë Núñez", chrono::Utc::now());
-        let record = sim.world().active.get(&id).unwrap();
-        assert_eq!(record.conversation.status, ConversationStatus::Queued);
-        assert_eq!(record.conversation.department.id, "d-sales");
-        assert_eq!(record.conversation.customer.name, "Zoë Núñez");
-        assert_eq!(sim.journal().sequence(), 1);
-        assert_eq!(sim.world().active.queue().last(), Some(id.as_str()));
-    }
-
-    #[test]
-    fn injected_message_ends_the_transcript_moves_updated_at_and_is_journaled() {
-        let mut sim = Sim::new(config(7), seed::anchor());
-        let record = sim.world().active.at(0).clone();
-        let id = record.conversation.id.clone();
-        let now = chrono::Utc::now();
-        assert!(sim.inject_message(&id, Author::Customer, "¿Siguen ahí?", now));
-        let after = sim.world().active.get(&id).unwrap();
-        assert_eq!(after.conversation.updated_at, Some(now));
-        assert_eq!(after.conversation.status, record.conversation.status);
-        let last = transcript::transcript(sim.seed(), after).pop().unwrap();
-        assert_eq!(
-            (
-                last.author,
-                last.author_name,
-                last.text.as_str(),
-                last.sent_at
-            ),
-            (
-                Author::Customer,
-                Some(record.conversation.customer.name.clone()),
-                "¿Siguen ahí?",
-                now
-            )
-        );
-        assert_eq!(sim.journal().sequence(), 1);
-        assert!(!sim.inject_message("c-nope", Author::Agent, "x", now));
-        assert_eq!(sim.journal().sequence(), 1);
-    }
-}
+mod tests;

@@ -1,12 +1,12 @@
-//! Agents' presence: the simulation's own changes, and a supervisor setting
-//! it on an agent's behalf (`POST /agents/{id}/presence`), which the
-//! simulation then leaves alone for a while.
+//! Agents' presence: following their rota (shifts and breaks, `rota.rs`),
+//! and a supervisor setting it on an agent's behalf (`POST
+//! /agents/{id}/presence`), which the rota then leaves alone for a while.
 
 use chrono::TimeDelta;
 use monitor_core::wire::{Agent, Timestamp, UserRef};
 use monitor_core::AgentStatus;
-use rand::RngExt;
 
+use super::rota::{self, Duty};
 use super::Sim;
 
 /// How long the simulation leaves a presence a supervisor set alone: an
@@ -58,35 +58,43 @@ impl Sim {
         Ok(agent)
     }
 
-    /// An agent changes presence by themselves: never the demo agent, whose
-    /// presence is the user's, nor one a supervisor set a moment ago.
-    pub(super) fn presence(&mut self, now: Timestamp) -> bool {
-        let count = self.world.agents.len();
-        if count < 2 {
-            return false;
+    /// Agents follow their rota, at most once a simulated second: working
+    /// is online, a break is connected (signed in, taking nothing new), off
+    /// shift is offline once their last conversation is done. The demo
+    /// agent (the user's presence) and agents a supervisor just set are
+    /// left alone.
+    pub(super) fn follow_rota(&mut self, now: Timestamp) {
+        if self
+            .rota_checked
+            .is_some_and(|at| now - at < TimeDelta::seconds(1))
+        {
+            return;
         }
-        let a = self.rng.random_range(1..count);
-        if self.presence_held(a, now) {
-            return false;
+        self.rota_checked = Some(now);
+        for a in 1..self.world.agents.len() {
+            if self.presence_held(a, now) {
+                continue;
+            }
+            let agent = &self.world.agents[a];
+            let wanted = match rota::duty(self.seed, a, now).0 {
+                Duty::Working => AgentStatus::Online,
+                Duty::Break => AgentStatus::Connected,
+                Duty::Off if agent.active_conversations > 0 => AgentStatus::Connected,
+                Duty::Off => AgentStatus::Offline,
+            };
+            if agent.status != wanted {
+                let agent = &mut self.world.agents[a];
+                agent.status = wanted;
+                agent.status_since = now;
+                agent.status_set_by = None;
+                self.emit_agent(a);
+            }
         }
-        let idle = self.world.agents[a].active_conversations == 0;
-        let roll: f64 = self.rng.random();
-        let agent = &mut self.world.agents[a];
-        agent.status = match agent.status {
-            AgentStatus::Online if idle && roll < 0.3 => AgentStatus::Offline,
-            AgentStatus::Online => AgentStatus::Connected,
-            AgentStatus::Connected if idle && roll < 0.25 => AgentStatus::Offline,
-            _ => AgentStatus::Online,
-        };
-        agent.status_since = now;
-        agent.status_set_by = None;
-        self.emit_agent(a);
-        true
     }
 
     /// Whether a supervisor's setting of agent `a` still holds at `now`;
     /// forgets it once it no longer does.
-    fn presence_held(&mut self, a: usize, now: Timestamp) -> bool {
+    pub(super) fn presence_held(&mut self, a: usize, now: Timestamp) -> bool {
         match self.presence_holds.get(&a) {
             Some(&until) if now < until => true,
             Some(_) => {

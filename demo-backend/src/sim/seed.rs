@@ -14,10 +14,13 @@ use rand::seq::IndexedRandom;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
+use super::layout;
 use super::model::{ActiveStore, ConvRecord, FinishedStore, Opening, World};
 use super::names::{
     ascii_slug, CHANNELS, DEPARTMENTS, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, PHONE_PREFIXES,
 };
+use super::operation::Sizing;
+use super::rota::{self, Duty};
 
 /// The time the initial state is laid out before: the first seeding's time
 /// in this process, to the second. Shared so that two simulations with the
@@ -146,9 +149,25 @@ pub fn arrival(
     }
 }
 
+/// `k` distinct departments, the busier ones likelier: staffing follows
+/// where the arrivals go.
+fn member_of(rng: &mut ChaCha8Rng, k: usize) -> Vec<usize> {
+    let mut weights: Vec<u32> = DEPARTMENTS.iter().map(|d| d.2).collect();
+    let mut chosen = Vec::with_capacity(k);
+    for _ in 0..k.min(weights.len()) {
+        let d = pick_weighted(rng, weights.iter().copied());
+        weights[d] = 0;
+        chosen.push(d);
+    }
+    chosen.sort_unstable();
+    chosen
+}
+
 fn agents(
     rng: &mut ChaCha8Rng,
+    seed: u64,
     count: usize,
+    sizing: &Sizing,
     departments: &[DepartmentRef],
     now: Timestamp,
 ) -> Vec<Agent> {
@@ -166,27 +185,32 @@ fn agents(
             // The first agent is the `demo-agent` user: always reachable,
             // online, with room for conversations, in Sales and Support.
             let demo = i == 0;
-            let mut member_of: Vec<usize> = if demo {
+            let member_of = if demo {
                 vec![0, 1]
             } else {
                 let k = rng.random_range(1..=3usize);
-                rand::seq::index::sample(rng, departments.len(), k).into_vec()
+                member_of(rng, k)
             };
-            member_of.sort_unstable();
-            let capacity = if demo { 6 } else { rng.random_range(3..=8u32) };
-            let roll: f64 = rng.random();
-            let status = match roll {
+            let capacity = if demo {
+                6
+            } else {
+                (sizing.capacity * rng.random_range(0.7..1.3))
+                    .round()
+                    .max(1.0) as u32
+            };
+            let (duty, since) = rota::duty(seed, i, now);
+            let status = match duty {
                 _ if demo => AgentStatus::Online,
-                r if r < 0.70 => AgentStatus::Online,
-                r if r < 0.88 => AgentStatus::Connected,
-                _ => AgentStatus::Offline,
+                Duty::Working => AgentStatus::Online,
+                Duty::Break => AgentStatus::Connected,
+                Duty::Off => AgentStatus::Offline,
             };
             Agent {
                 id: format!("a-{:04}", i + 1),
                 name: format!("{first} {last}"),
                 email: Some(email),
                 status,
-                status_since: now - secs(rng.random_range(120..8 * 3600)),
+                status_since: since.max(now - secs(8 * 3600)),
                 active_conversations: 0,
                 capacity,
                 transfers: rng.random_range(0..=4),
@@ -218,13 +242,24 @@ fn take_slot(
     None
 }
 
-/// Builds the initial world.
+/// The initial world, and when each served conversation was answered (the
+/// simulation plans their ends from it).
+pub struct Seeded {
+    pub world: World,
+    pub answered: Vec<(String, Timestamp)>,
+}
+
+/// Builds the initial world: the roster where its rota has it at `now`, and
+/// `conversation_count` conversations laid out as a running operation has
+/// them (`layout.rs`).
 pub fn world(
     rng: &mut ChaCha8Rng,
+    seed: u64,
     agent_count: usize,
     conversation_count: usize,
+    sizing: &Sizing,
     now: Timestamp,
-) -> World {
+) -> Seeded {
     let departments: Vec<DepartmentRef> = DEPARTMENTS
         .iter()
         .map(|&(id, name, _)| DepartmentRef {
@@ -232,7 +267,7 @@ pub fn world(
             name: name.into(),
         })
         .collect();
-    let mut agents = agents(rng, agent_count, &departments, now);
+    let mut agents = agents(rng, seed, agent_count, sizing, &departments, now);
     let dept_of = |r: &DepartmentRef| departments.iter().position(|d| d.id == r.id).unwrap_or(0);
     let mut members = vec![Vec::new(); departments.len()];
     for (a, agent) in agents.iter().enumerate() {
@@ -250,7 +285,9 @@ pub fn world(
         })
         .collect();
 
+    let queue_share = layout::queue_share(sizing.load);
     let mut active = ActiveStore::default();
+    let mut answered = Vec::new();
     for i in 0..conversation_count {
         let number = i as u64 + 1;
         // The demo agent starts with a few conversations of their own.
@@ -263,13 +300,11 @@ pub fn world(
         });
         let (d, mut status, mut agent) = forced.unwrap_or_else(|| {
             let d = department(rng);
-            let statuses = [
-                ConversationStatus::Queued,
-                ConversationStatus::InProgress,
-                ConversationStatus::Pending,
-                ConversationStatus::Inactive,
-            ];
-            let status = statuses[pick_weighted(rng, [25, 40, 20, 15].into_iter())].clone();
+            let status = if rng.random_bool(queue_share) {
+                ConversationStatus::Queued
+            } else {
+                layout::served_status(rng)
+            };
             (d, status, None)
         });
         if status != ConversationStatus::Queued && agent.is_none() {
@@ -278,41 +313,12 @@ pub fn world(
                 status = ConversationStatus::Queued;
             }
         }
-        let channel = channel(rng);
+        let channel = layout::channel(rng, status == ConversationStatus::Queued);
         let customer = customer(rng, &channel);
-        let age: i64 = 60 + (rng.random::<f64>().powi(2) * 4.0 * 3600.0) as i64;
-        if status == ConversationStatus::Inactive && age < 900 {
-            // Too young to have gone quiet for ten minutes.
-            status = ConversationStatus::Pending;
+        let times = layout::times(rng, sizing, &channel, status, now);
+        if let Some(at) = times.answered_at.filter(|_| agent.is_some()) {
+            answered.push((conversation_id(number), at));
         }
-        let created_at = now - secs(age);
-        let fraction =
-            |rng: &mut ChaCha8Rng, lo: f64| (age as f64 * rng.random_range(lo..1.0)) as i64;
-        let transfers = [0, 0, 0, 0, 0, 0, 0, 1, 1, 2][rng.random_range(0..10usize)];
-        let (status_since, updated_at) = match status {
-            ConversationStatus::Queued => {
-                let since = if transfers > 0 {
-                    created_at + secs(fraction(rng, 0.3))
-                } else {
-                    created_at + secs(rng.random_range(20..120).min(age))
-                };
-                let wait = (now - since).num_seconds().max(0);
-                (since, since + secs(rng.random_range(0..=wait / 2)))
-            }
-            ConversationStatus::InProgress => {
-                let since = created_at + secs(fraction(rng, 0.2));
-                let room = (now - since).num_seconds().clamp(0, 300);
-                (since, now - secs(rng.random_range(0..=room)))
-            }
-            ConversationStatus::Pending => {
-                let since = created_at + secs(fraction(rng, 0.3));
-                (since, since)
-            }
-            _ => {
-                let last = created_at + secs((rng.random::<f64>() * (age - 600) as f64) as i64);
-                (last + secs(600), last)
-            }
-        };
         let department = departments[d].clone();
         let agent_ref = agent.map(|a| AgentRef {
             id: agents[a].id.clone(),
@@ -323,15 +329,15 @@ pub fn world(
                 id: conversation_id(number),
                 ticket: Some(ticket(number)),
                 channel,
-                status,
+                status: times.status,
                 customer,
                 agent: agent_ref.clone(),
                 department: department.clone(),
-                created_at,
-                updated_at: Some(updated_at),
-                status_since,
+                created_at: times.created_at,
+                updated_at: Some(times.updated_at),
+                status_since: times.status_since,
                 finished_at: None,
-                transfers,
+                transfers: times.transfers,
                 last_message: None,
                 end_justification: None,
                 version: None,
@@ -339,7 +345,7 @@ pub fn world(
             opening: Opening {
                 agent: agent_ref,
                 department,
-                until: updated_at,
+                until: times.updated_at,
             },
             live: Vec::new(),
             actions: Vec::new(),
@@ -351,12 +357,13 @@ pub fn world(
         .enumerate()
         .map(|(i, a)| (a.id.clone(), i))
         .collect();
-    World {
+    let world = World {
         departments,
         agents,
         agent_index,
         members,
         active,
         finished: FinishedStore::default(),
-    }
+    };
+    Seeded { world, answered }
 }

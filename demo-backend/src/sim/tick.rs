@@ -1,8 +1,9 @@
-//! One simulated event at a time: arrivals, assignments, status changes and
-//! messages (transfers and finishes: `handoff.rs`; agents' presence:
-//! `presence.rs`).
+//! The event rate's filler: between what the operation's flow makes
+//! happen when it is due (`flow.rs`), agents and customers write and
+//! conversations change status, so the stream carries `rate` changes a
+//! second.
 
-use monitor_core::wire::{AgentRef, Conversation, Timestamp};
+use monitor_core::wire::{Conversation, Timestamp};
 use monitor_core::{AgentStatus, Author, ConversationStatus};
 use rand::seq::IndexedRandom;
 use rand::RngExt;
@@ -11,59 +12,34 @@ use super::journal::Footprint;
 use super::names::{AGENT_LINES, CUSTOMER_LINES};
 use super::{seed, Sim};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Arrival,
-    Assign,
-    Status,
-    Message,
-    Transfer,
-    Finish,
-    Presence,
-}
-
-/// Queued conversations looked at per assignment: enough to skip departments
-/// without free agents, bounded so a 50,000-long queue stays cheap.
-const ASSIGN_SCAN: usize = 200;
-
 /// Random picks tried when looking for a conversation of some kind.
 const SAMPLE_TRIES: usize = 16;
 
+/// Messages against status changes among the filler events.
+const MESSAGE_WEIGHT: u32 = 25;
+const STATUS_WEIGHT: u32 = 12;
+
 impl Sim {
-    /// Runs `events` simulated events at time `now`.
+    /// Brings the simulation to `now`: everything due by then happens, and
+    /// messages and status changes make up the `events` changes asked for.
     pub fn advance(&mut self, events: usize, now: Timestamp) {
-        for _ in 0..events {
+        let before = self.journal.sequence();
+        self.run_flow(now);
+        let done = usize::try_from(self.journal.sequence() - before).unwrap_or(usize::MAX);
+        for _ in done..events {
             self.step(now);
         }
     }
 
-    /// One event; each journals at least one change.
+    /// One filler event; each journals at least one change.
     fn step(&mut self, now: Timestamp) {
-        // Arrivals and finishes lean against the drift from the target, which
-        // keeps the active count around its initial value.
-        let active = self.world.active.len().max(1) as f64;
-        let pressure = (self.target_active.max(1) as f64 / active).clamp(0.1, 10.0);
-        let weighted = [
-            (Kind::Arrival, (12.0 * pressure).max(1.0) as u32),
-            (Kind::Finish, (12.0 / pressure).max(1.0) as u32),
-            (Kind::Assign, 30),
-            (Kind::Message, 25),
-            (Kind::Status, 12),
-            (Kind::Transfer, 3),
-            (Kind::Presence, 4),
-        ];
-        let kind = weighted[seed::pick_weighted(&mut self.rng, weighted.iter().map(|k| k.1))].0;
-        let done = match kind {
-            Kind::Arrival => self.random_arrival(now),
-            Kind::Assign => self.assign(now),
-            Kind::Status => self.change_status(now),
-            Kind::Message => self.new_message(now),
-            Kind::Transfer => self.transfer(now),
-            Kind::Finish => self.finish(now),
-            Kind::Presence => self.presence(now),
+        let weights = [MESSAGE_WEIGHT, STATUS_WEIGHT];
+        let done = match seed::pick_weighted(&mut self.rng, weights.into_iter()) {
+            0 => self.new_message(now),
+            _ => self.change_status(now),
         };
-        // Nothing to do for that kind (no free agent, empty queue…): a message
-        // or, with no conversations at all, an arrival keeps the pace.
+        // Nothing to change (no served conversation…): a message or, with
+        // no conversations at all, an arrival keeps the pace.
         if !done && !self.new_message(now) {
             self.random_arrival(now);
         }
@@ -80,83 +56,12 @@ impl Sim {
             .find(|&p| pred(&self.world.active.at(p).conversation))
     }
 
-    fn random_arrival(&mut self, now: Timestamp) -> bool {
+    fn random_arrival(&mut self, now: Timestamp) {
         let department = seed::department(&mut self.rng);
         let channel = seed::channel(&mut self.rng);
         let customer = seed::customer(&mut self.rng, &channel);
-        self.arrive(department, channel, customer, now);
-        true
-    }
-
-    /// The longest-waiting queued conversation whose department has an online
-    /// agent with room goes to the least loaded such agent.
-    fn assign(&mut self, now: Timestamp) -> bool {
-        let world = &self.world;
-        let best: Vec<Option<usize>> = world
-            .members
-            .iter()
-            .map(|members| {
-                members
-                    .iter()
-                    .copied()
-                    .filter(|&a| {
-                        let agent = &world.agents[a];
-                        agent.status == AgentStatus::Online
-                            && agent.active_conversations < agent.capacity
-                    })
-                    .min_by_key(|&a| {
-                        let agent = &world.agents[a];
-                        (agent.active_conversations * 100 / agent.capacity.max(1), a)
-                    })
-            })
-            .collect();
-        let choice = world.active.queue().take(ASSIGN_SCAN).find_map(|id| {
-            let c = &world.active.get(id)?.conversation;
-            let agent = (*best.get(world.department_index(&c.department.id)?)?)?;
-            Some((id.to_owned(), agent))
-        });
-        let Some((id, a)) = choice else {
-            return false;
-        };
-        let Some(position) = self.world.active.position(&id) else {
-            return false;
-        };
-        let agent = AgentRef {
-            id: self.world.agents[a].id.clone(),
-            name: self.world.agents[a].name.clone(),
-        };
-        let before = Footprint::of(&self.world.active.at(position).conversation);
-        let customer = self
-            .world
-            .active
-            .at(position)
-            .conversation
-            .customer
-            .name
-            .clone();
-        let note = self.message(
-            Author::System,
-            None,
-            format!("Asignada a {}", agent.name),
-            now,
-        );
-        let greeting = format!(
-            "Hola {}, soy {}. ¿En qué te ayudo?",
-            customer.split_whitespace().next().unwrap_or(&customer),
-            agent.name.split_whitespace().next().unwrap_or(&agent.name)
-        );
-        let greeting = self.message(Author::Agent, Some(agent.name.clone()), greeting, now);
-        self.world.active.modify(position, |r| {
-            r.conversation.status = ConversationStatus::InProgress;
-            r.conversation.status_since = now;
-            r.conversation.agent = Some(agent);
-            r.push_message(note);
-            r.push_message(greeting);
-        });
-        self.world.agents[a].active_conversations += 1;
-        self.emit_conversation(&id, Some(before));
-        self.emit_agent(a);
-        true
+        let id = self.arrive(department, channel.clone(), customer, now);
+        self.plan_patience(&id, &channel, now, now);
     }
 
     /// in_progress → pending (waiting for the customer) → inactive (silent),
@@ -243,6 +148,7 @@ mod tests {
                 seed: 9,
                 agents: 40,
                 conversations: 300,
+                ..SimConfig::default()
             },
             seed::anchor(),
         );
@@ -261,7 +167,7 @@ mod tests {
     }
 
     #[test]
-    fn active_count_stays_near_target_and_agent_loads_stay_consistent() {
+    fn active_count_stays_near_the_size_asked_for_and_agent_loads_stay_consistent() {
         let sim = run(5_000);
         let world = sim.world();
         let active = world.active.len();

@@ -136,6 +136,7 @@ mod tests {
                 seed: 3,
                 agents: 10,
                 conversations: 40,
+                ..SimConfig::default()
             },
             seed::anchor(),
         )

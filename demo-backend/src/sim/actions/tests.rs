@@ -13,6 +13,7 @@ fn sim() -> Sim {
             seed: 7,
             agents: 40,
             conversations: 300,
+            ..SimConfig::default()
         },
         seed::anchor(),
     )

@@ -14,6 +14,7 @@ fn sim() -> Sim {
             seed: 7,
             agents: 4,
             conversations: 40,
+            ..SimConfig::default()
         },
         seed::anchor(),
     )

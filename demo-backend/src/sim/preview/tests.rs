@@ -43,6 +43,7 @@ fn sim(conversations: usize) -> Sim {
             seed: 13,
             agents: conversations / 8,
             conversations,
+            ..SimConfig::default()
         },
         seed::anchor(),
     )
