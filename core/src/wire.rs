@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::{AgentStatus, Author, Channel, ConversationStatus, Profile};
 
+pub mod chunked;
+
 /// A point in time on the wire (RFC 3339, UTC).
 pub type Timestamp = DateTime<Utc>;
 

@@ -99,6 +99,23 @@ proptest! {
     }
 
     #[test]
+    fn a_snapshot_decoded_in_steps_is_the_snapshot_decoded_at_once(
+        mutations in prop::collection::vec(mutate::mutation(), 0..4),
+        rows in 1_usize..4,
+    ) {
+        let mut doc = Doc::new(sample(Kind::Conversations));
+        for mutation in mutations {
+            doc.apply(mutation);
+        }
+        let text = doc.text();
+        let stepped = fuzz::in_steps(text.as_bytes(), rows);
+        match serde_json::from_str::<ConversationsSnapshot>(&text) {
+            Ok(whole) => prop_assert_eq!(stepped, Ok(format!("{whole:?}"))),
+            Err(e) => prop_assert!(stepped.is_err(), "stepped decoding accepted what failed whole: {}", e),
+        }
+    }
+
+    #[test]
     fn unknown_enum_values_decode_to_other_and_known_ones_to_their_variant(
         site in 0..ENUM_SITES.len(),
         value in prop_oneof![mutate::text(), KNOWN_LOOKING],

@@ -68,6 +68,17 @@ impl ApiClient {
         what: &str,
         abort: Option<&AbortSignal>,
     ) -> Result<T, ApiError> {
+        let body = self.get_body(path, abort).await?;
+        decode_json(&body, what)
+    }
+
+    /// GETs `path` and returns its body undecoded (a 2xx one), for a
+    /// caller that decodes it its own way (the snapshot, in slices).
+    pub async fn get_body(
+        &self,
+        path: &str,
+        abort: Option<&AbortSignal>,
+    ) -> Result<Vec<u8>, ApiError> {
         let in_flight = InFlight::new(abort);
         let request = Request::get(&self.url(path))
             .header("Authorization", &self.bearer())
@@ -75,7 +86,7 @@ impl ApiClient {
             .abort_signal(in_flight.signal().as_ref())
             .build()
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        self.exchange(request, what).await
+        self.exchange(request).await
     }
 
     /// POSTs `body` as JSON with an `Idempotency-Key`: a retry with the same
@@ -96,30 +107,28 @@ impl ApiClient {
             .abort_signal(in_flight.signal().as_ref())
             .json(body)
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        self.exchange(request, what).await
+        let body = self.exchange(request).await?;
+        decode_json(&body, what)
     }
 
-    /// Sends `request` and decodes its answer within the deadline; a 401 is
-    /// the session's (`checked`). The caller holds the request's `InFlight`.
-    async fn exchange<T: DeserializeOwned>(
-        &self,
-        request: gloo_net::http::Request,
-        what: &str,
-    ) -> Result<T, ApiError> {
+    /// Sends `request` and reads its answer's body within the deadline; a
+    /// 401 is the session's (`checked`). The caller holds the request's
+    /// `InFlight`.
+    async fn exchange(&self, request: gloo_net::http::Request) -> Result<Vec<u8>, ApiError> {
         let answer = within(self.timeout_ms, async {
             let response = request
                 .send()
                 .await
                 .map_err(|e| ApiError::Network(e.to_string()))?;
-            decode(response, what).await
+            body(response).await
         })
         .await;
         self.checked(answer)
     }
 }
 
-/// A 2xx answer decoded, or the error it stands for.
-async fn decode<T: DeserializeOwned>(response: Response, what: &str) -> Result<T, ApiError> {
+/// A 2xx answer's body, or the error the answer stands for.
+async fn body(response: Response) -> Result<Vec<u8>, ApiError> {
     let status = response.status();
     // The body as bytes, decoded in place: no detour through a JS string
     // (UTF-16) copied back into wasm (a 50k snapshot is tens of megabytes).
@@ -133,11 +142,15 @@ async fn decode<T: DeserializeOwned>(response: Response, what: &str) -> Result<T
             &String::from_utf8_lossy(&body),
         ));
     }
-    // Decoding here (not response.json()) keeps serde's message, which
-    // names the field that did not fit. Timed as a User Timing measure
-    // (`ops:decode <what>`), which the bench reads.
+    Ok(body)
+}
+
+/// A body decoded as `T`. Decoding here (not response.json()) keeps
+/// serde's message, which names the field that did not fit. Timed as a
+/// User Timing measure (`ops:decode <what>`), which the bench reads.
+fn decode_json<T: DeserializeOwned>(body: &[u8], what: &str) -> Result<T, ApiError> {
     let _timing = UserTiming::start(what);
-    serde_json::from_slice(&body).map_err(|e| ApiError::Malformed {
+    serde_json::from_slice(body).map_err(|e| ApiError::Malformed {
         what: what.to_owned(),
         detail: e.to_string(),
     })
@@ -145,10 +158,10 @@ async fn decode<T: DeserializeOwned>(response: Response, what: &str) -> Result<T
 
 /// A User Timing measure `ops:decode <what>`, from creation to drop; only
 /// the latest of each `what` is kept.
-struct UserTiming(Option<(web_sys::Performance, String)>);
+pub(super) struct UserTiming(Option<(web_sys::Performance, String)>);
 
 impl UserTiming {
-    fn start(what: &str) -> Self {
+    pub(super) fn start(what: &str) -> Self {
         let performance = web_sys::window().and_then(|w| w.performance());
         let name = format!("ops:decode {what}");
         UserTiming(performance.and_then(|p| {

@@ -3,8 +3,10 @@
 mod client;
 mod error;
 mod in_flight;
+mod snapshot;
 mod stream;
 mod unauthorized;
+mod yield_now;
 
 pub use client::{idempotency_key, ApiClient};
 pub use error::ApiError;

@@ -86,11 +86,7 @@ impl Archive {
             loop {
                 let path = page_path(&from, &to, cursor.as_deref());
                 let page = api
-                    .get_json::<ConversationsSnapshot>(
-                        &path,
-                        "finished conversations",
-                        signal.as_ref(),
-                    )
+                    .get_conversations(&path, "finished conversations", signal.as_ref())
                     .await;
                 if archive.generation.try_get_value() != Some(generation) {
                     return;

@@ -7,9 +7,8 @@ pub mod mutate;
 pub mod sites;
 
 use monitor_core::event::{decode_event, name};
-use monitor_core::wire::{
-    AgentsSnapshot, ConversationsSnapshot, Me, Message, MessagesList, Timestamp,
-};
+use monitor_core::wire::chunked::SnapshotDecoder;
+use monitor_core::wire::{AgentsSnapshot, Me, Message, MessagesList, Timestamp};
 use monitor_core::Author;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -52,13 +51,26 @@ pub fn decode(kind: Kind, bytes: &[u8]) -> Result<String, String> {
             .map_err(|e| e.to_string())
     }
     match kind {
-        Kind::Conversations => slice::<ConversationsSnapshot>(bytes),
+        // As the SPA decodes it: in steps of a few rows.
+        Kind::Conversations => in_steps(bytes, 2),
         Kind::Agents => slice::<AgentsSnapshot>(bytes),
         Kind::Messages => slice::<MessagesList>(bytes),
         Kind::Me => slice::<Me>(bytes),
         Kind::Event(event) => decode_event(event, "42", &String::from_utf8_lossy(bytes))
             .map(|v| format!("{v:?}"))
             .map_err(|e| e.to_string()),
+    }
+}
+
+/// A conversations snapshot decoded as the SPA does, `rows` at a time.
+pub fn in_steps(bytes: &[u8], rows: usize) -> Result<String, String> {
+    let mut decoder = SnapshotDecoder::new(bytes);
+    loop {
+        match decoder.step(rows) {
+            Ok(Some(snapshot)) => return Ok(format!("{snapshot:?}")),
+            Ok(None) => {}
+            Err(e) => return Err(e.to_string()),
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use fantoccini::Client;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
+pub use super::memory::MemorySample;
 use super::probe::{self, LoadTimings, Recorded, View};
 use super::stats::Summary;
 use super::{cdp, machine};
@@ -61,27 +62,6 @@ impl Cpu {
     }
 }
 
-/// Memory after a forced garbage collection.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct MemorySample {
-    /// Seconds since the first rows were painted.
-    pub at: f64,
-    /// V8 heap in use, bytes.
-    pub js_heap: f64,
-    /// wasm linear memory, bytes (it never shrinks).
-    pub wasm: f64,
-    /// Live DOM nodes (CDP, text nodes included).
-    pub dom_nodes: f64,
-    /// Elements in the document.
-    pub elements: f64,
-}
-
-impl MemorySample {
-    pub fn total(&self) -> f64 {
-        self.js_heap + self.wasm
-    }
-}
-
 pub struct Page {
     pub browser: Browser,
     /// When the first rows were seen painted (host clock).
@@ -93,13 +73,14 @@ impl Page {
     /// empties the HTTP cache and loads the monitor: the navigation measured.
     /// Returns once the first rows are painted (or fails after `patience`).
     pub async fn open(base_url: &str, patience: Duration) -> Result<Page, String> {
-        Self::open_with(base_url, patience, &[]).await
+        Self::open_with(base_url, "/?lang=en", patience, &[]).await
     }
 
-    /// [`Self::open`], with `scripts` run at the start of every document too
-    /// (e.g. [`crate::CAPTURE_ERRORS`]).
+    /// [`Self::open`] at `path`, with `scripts` run at the start of every
+    /// document too (e.g. [`crate::CAPTURE_ERRORS`]).
     pub async fn open_with(
         base_url: &str,
+        path: &str,
         patience: Duration,
         scripts: &[&str],
     ) -> Result<Page, String> {
@@ -122,7 +103,7 @@ impl Page {
             return Err("could not store the token in sessionStorage".into());
         }
         cdp::clear_cache(client).await?;
-        browser.goto("/?lang=en").await;
+        browser.goto(path).await;
         let mut page = Page {
             browser,
             loaded_at: Instant::now(),
@@ -200,22 +181,6 @@ impl Page {
     /// Main-thread time over `window`, with the page left alone.
     pub async fn cpu_over(&self, window: Duration) -> Result<Cpu, String> {
         cpu_over(&self.browser.client, window).await
-    }
-
-    /// Garbage-collects, then reads the JS heap, the wasm memory and the DOM size.
-    pub async fn memory(&self) -> Result<MemorySample, String> {
-        let client = &self.browser.client;
-        cdp::collect_garbage(client).await?;
-        let js_heap = cdp::js_heap_used(client).await?;
-        let dom_nodes = cdp::dom_nodes(client).await?;
-        let view = self.view().await?;
-        Ok(MemorySample {
-            at: self.since_load(),
-            js_heap,
-            wasm: view.wasm_memory.unwrap_or(f64::NAN),
-            dom_nodes,
-            elements: view.elements,
-        })
     }
 
     /// Types at least `keystrokes` keys in the search box: the start of a

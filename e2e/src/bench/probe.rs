@@ -15,7 +15,7 @@ pub const INSTRUMENT: &str = r#"
   if (window.__bench) return;
   const B = window.__bench = {
     appStarted: null, rowsInserted: null, firstRows: null, wasm: null,
-    interactions: [], events: [], frames: [], pendingStart: null, current: null,
+    interactions: [], events: [], frames: [], tasks: [], pendingStart: null, current: null,
   };
   const afterNextPaint = (cb) => requestAnimationFrame(() => {
     const ch = new MessageChannel();
@@ -83,6 +83,13 @@ pub const INSTRUMENT: &str = r#"
       }
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   } catch (_) {}
+  // Long tasks (>= 50 ms) on the main thread: while one runs, nothing
+  // paints and no input is handled.
+  try {
+    new PerformanceObserver((list) => {
+      for (const t of list.getEntries()) B.tasks.push({ start: t.startTime, duration: t.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (_) {}
   // Long animation frames (>= 50 ms), with the scripts that ran in them.
   try {
     new PerformanceObserver((list) => {
@@ -126,6 +133,7 @@ return {
     return m ? { start: m.startTime, end: m.startTime + m.duration } : null;
   })(),
   frames: B.frames || [],
+  long_tasks: B.tasks || [],
 };
 "#;
 
@@ -171,6 +179,29 @@ pub struct LoadTimings {
     /// The app's own measure of the conversations snapshot's decode.
     pub decoded: Option<Span>,
     pub frames: Vec<LongFrame>,
+    /// Main-thread tasks of 50 ms or more (Long Tasks API).
+    #[serde(default)]
+    pub long_tasks: Vec<LongTask>,
+}
+
+impl LoadTimings {
+    /// The longest main-thread task that began before the first rows were
+    /// painted; `None` if none reached 50 ms (the API's threshold).
+    pub fn longest_task_before_rows(&self) -> Option<f64> {
+        let rows = self.first_rows?;
+        self.long_tasks
+            .iter()
+            .filter(|t| t.start < rows)
+            .map(|t| t.duration)
+            .max_by(f64::total_cmp)
+    }
+}
+
+/// One long task, in ms since navigation start.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct LongTask {
+    pub start: f64,
+    pub duration: f64,
 }
 
 /// A span of the page's time, in ms since navigation start.
@@ -199,7 +230,9 @@ if (table) {
   fit = Math.ceil(Math.max(bottom - top, 0) / h);
 }
 const memory = B.wasm && B.wasm.memory ? B.wasm.memory.buffer.byteLength : null;
-return { elements: document.getElementsByTagName('*').length, rendered, visible, fit, wasm_memory: memory };
+const counted = (name) => (B.wasm && typeof B.wasm[name] === 'function' ? B.wasm[name]() : null);
+return { elements: document.getElementsByTagName('*').length, rendered, visible, fit, wasm_memory: memory,
+  heap_held: counted('heap_held'), heap_peak: counted('heap_peak'), heap_largest: counted('heap_largest') };
 "#;
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -214,6 +247,12 @@ pub struct View {
     pub fit: f64,
     /// Bytes of the wasm linear memory (`WebAssembly.Memory.buffer.byteLength`).
     pub wasm_memory: Option<f64>,
+    /// Bytes the app holds on its heap (the app's counting allocator).
+    pub heap_held: Option<f64>,
+    /// The most it held at once since the previous reading.
+    pub heap_peak: Option<f64>,
+    /// The largest single block asked for since the previous reading.
+    pub heap_largest: Option<f64>,
 }
 
 /// Async: the median interval between 60 animation frames (ms), i.e. how

@@ -59,7 +59,7 @@ pub fn table(outcomes: &[Outcome], config: &Config, target: &dyn Fn(&str) -> Str
         ),
         (
             "↳ snapshot decode: last byte → decoded (ms)".into(),
-            "",
+            "decode",
             |r| {
                 let next = r
                     .load
@@ -85,6 +85,15 @@ pub fn table(outcomes: &[Outcome], config: &Config, target: &dyn Fn(&str) -> Str
                     .as_ref()
                     .map(|a| a.start));
                 ms(from.zip(r.load.rows_inserted).map(|(a, rows)| rows - a))
+            },
+        ),
+        (
+            "Longest main-thread task before first rows (ms)".into(),
+            "task",
+            |r| match r.load.longest_task_before_rows() {
+                Some(longest) => ms(Some(longest)),
+                None if r.load.first_rows.is_some() => "< 50".into(),
+                None => "—".into(),
             },
         ),
         (
@@ -282,6 +291,8 @@ pub fn document(
     let goal_of = |key: &str| -> String {
         let name_prefix = match key {
             "first" => "first rows",
+            "task" => "longest main-thread task",
+            "decode" => "snapshot decode",
             "keys" => "search keystroke →",
             "keys_handling" => "search keystroke: the app",
             "filter" => "filter change →",

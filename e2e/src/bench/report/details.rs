@@ -1,7 +1,7 @@
 //! The per-scale details and the description of how each figure is measured.
 
 use super::*;
-use crate::bench::targets::load_phases;
+use crate::bench::phases::load_phases;
 
 pub(super) fn details(outcomes: &[Outcome]) -> String {
     let mut out = String::new();
