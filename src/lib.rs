@@ -4,6 +4,8 @@
 pub mod api;
 pub mod app;
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod heap;
 pub mod i18n;
 pub mod pages;
 pub mod route;

@@ -18,6 +18,7 @@ use super::elapsed::Elapsed;
 use crate::i18n::{fill, use_texts};
 use crate::state::actions::{options_button_id, use_actions, MenuAnchor};
 use crate::state::clock::use_clock;
+use crate::state::row_relays::use_row_reads;
 
 /// A conversation as a table row.
 #[component]
@@ -181,10 +182,11 @@ fn LimitMark(level: Memo<WaitLevel>) -> impl IntoView {
 fn select_cell(c: &Conversation) -> impl IntoView {
     let t = use_texts();
     let actions = use_actions();
+    let reads = use_row_reads();
     let name = c.customer.name.clone();
     let checked = {
         let id = c.id.clone();
-        move || actions.selection.with(|s| s.contains(&id))
+        move || reads.is_some_and(|r| r.selection.with(|s| s.contains(&id)))
     };
     let toggle = {
         let id = c.id.clone();
@@ -205,14 +207,11 @@ fn select_cell(c: &Conversation) -> impl IntoView {
 fn options_cell(c: &Conversation) -> impl IntoView {
     let t = use_texts();
     let actions = use_actions();
+    let reads = use_row_reads();
     let id = c.id.clone();
     let menu_open = {
         let id = id.clone();
-        move || {
-            actions
-                .menu
-                .with(|m| m.as_ref().is_some_and(|a| a.conversation.id == id))
-        }
+        move || reads.is_some_and(|r| r.menu.with(|m| m.as_deref() == Some(id.as_str())))
     };
     let open_menu = {
         let conversation = c.clone();

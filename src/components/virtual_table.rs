@@ -13,6 +13,7 @@ use monitor_core::viewport::visible_rows;
 
 use super::elapsed::OnScreen;
 use crate::i18n::{use_texts, Texts};
+use crate::state::row_relays::RowRelays;
 
 /// Fixed row height in px; must match `--row-height` in style/main.css.
 pub const ROW_HEIGHT: f64 = 44.0;
@@ -20,6 +21,18 @@ pub const ROW_HEIGHT: f64 = 44.0;
 const OVERSCAN: usize = 8;
 /// Before the first measurement, assume a typical viewport.
 const DEFAULT_VIEWPORT: f64 = 800.0;
+/// Rows built under one list before the list is built afresh. reactive_graph
+/// 0.2 keeps what a dropped row leaves behind until the row's parent owner
+/// and the signals it read are dropped: a weak handle to its owner in the
+/// list's parent (about 80 bytes) and one to each of its effects in every
+/// signal they read (see `row_relays`; about 700 bytes for a conversation
+/// row). A live board sorted by the latest change re-renders its top rows
+/// at every event, so now and then the rows in view are rebuilt under a new
+/// parent, with fresh copies of the signals they read: at most this many
+/// rows' leftovers are held (tests/row_owners.rs: 7.2 MB over 40,000 rows
+/// without the bound, 0.13 MB with it), and a rebuild costs one render of
+/// the rows in view.
+const ROWS_PER_LIST: usize = 2_000;
 
 /// A column: its header text and, if sortable, the sort key it selects.
 #[derive(Clone, Copy)]
@@ -111,9 +124,57 @@ where
         )
     });
     let visible = Memo::new(move |_| rows_in.run(range.get()));
+    // Rows built under the current list, and the list's generation (see
+    // ROWS_PER_LIST). Never while focus is in the table: a rebuilt row
+    // would drop it.
+    let built = StoredValue::new(0usize);
+    let list = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        visible.track();
+        if built.get_value() < ROWS_PER_LIST {
+            return;
+        }
+        let focused_inside = scroller
+            .get_untracked()
+            .zip(document().active_element())
+            .is_some_and(|(table, focused)| table.contains(Some(&focused)));
+        if !focused_inside {
+            built.set_value(0);
+            list.update(|n| *n = n.wrapping_add(1));
+        }
+    });
     // The rows actually in the viewport (no overscan): only they tick.
     let in_view = Memo::new(move |_| {
         visible_rows(scroll_top.get(), viewport.get(), ROW_HEIGHT, total.get(), 0)
+    });
+    // Each generation of rows reads copies of the app-wide signals and of
+    // the table's range (see `row_relays`), made under an owner of their
+    // own: the previous generation's copies are dropped a task later, once
+    // its rows are gone (sooner, a row still being torn down would read a
+    // dropped signal).
+    let table_owner = Owner::current();
+    let relays_owner = StoredValue::new(None::<Owner>);
+    let next_relays = Callback::new(move |()| {
+        let owner = table_owner.as_ref().map_or_else(Owner::new, Owner::child);
+        let made = owner.with(|| {
+            (
+                RowRelays::copy_context(),
+                Memo::new(move |_| range.get()),
+                Memo::new(move |_| in_view.get()),
+            )
+        });
+        if let Some(previous) = relays_owner
+            .try_update_value(|o| o.replace(owner))
+            .flatten()
+        {
+            set_timeout(move || previous.cleanup(), std::time::Duration::ZERO);
+        }
+        made
+    });
+    on_cleanup(move || {
+        if let Some(owner) = relays_owner.try_update_value(Option::take).flatten() {
+            owner.cleanup();
+        }
     });
 
     let header = columns
@@ -187,18 +248,27 @@ where
                         format!("translateY({}px)", range.get().start as f64 * ROW_HEIGHT)
                     }
                 >
-                    <ForEnumerate
-                        each=move || visible.get()
-                        key=key
-                        children=move |index, item| {
-                            let row_index = Signal::derive(move || range.get().start + index.get() + 2);
-                            let on_screen = Memo::new(move |_| {
-                                in_view.with(|v| v.contains(&(range.get().start + index.get())))
-                            });
-                            provide_context(OnScreen(on_screen.into()));
-                            row(item, row_index)
+                    {move || {
+                        list.track();
+                        let (relays, range, in_view) = next_relays.run(());
+                        relays.provide();
+                        let row = row.clone();
+                        view! {
+                            <ForEnumerate
+                                each=move || visible.get()
+                                key=key
+                                children=move |index, item| {
+                                    built.update_value(|n| *n += 1);
+                                    let row_index = Signal::derive(move || range.get().start + index.get() + 2);
+                                    let on_screen = Memo::new(move |_| {
+                                        in_view.with(|v| v.contains(&(range.get().start + index.get())))
+                                    });
+                                    provide_context(OnScreen(on_screen.into()));
+                                    row(item, row_index)
+                                }
+                            />
                         }
-                    />
+                    }}
                 </div>
             </div>
         </div>

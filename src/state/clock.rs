@@ -38,6 +38,17 @@ impl Clock {
         }
     }
 
+    /// A copy that follows this clock, for readers that come and go (the
+    /// rows of a table; see `row_relays`).
+    pub fn relay(&self) -> Clock {
+        let today = self.today;
+        Clock {
+            local_ms: super::row_relays::mirror(self.local_ms),
+            offset: super::row_relays::mirror(self.offset),
+            today: Memo::new(move |_| today.get()),
+        }
+    }
+
     /// The browser's time in ms, ticking once a second.
     pub fn local_ms(&self) -> ReadSignal<f64> {
         self.local_ms.read_only()

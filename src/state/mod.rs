@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod embedding;
 pub mod feed;
 pub mod live;
+pub mod row_relays;
 pub mod saved_views;
 pub mod session;
 pub mod theme;

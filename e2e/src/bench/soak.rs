@@ -89,6 +89,12 @@ pub struct Sample {
     pub faults_on: bool,
     pub js_heap_mb: f64,
     pub wasm_mb: f64,
+    /// Held on the app's heap at the sample, and the most held since the
+    /// previous one.
+    pub held_mb: f64,
+    pub peak_mb: f64,
+    /// The largest single block asked for since the previous sample.
+    pub largest_mb: f64,
     pub dom_nodes: f64,
     /// Since the start of the run.
     pub snapshots: u64,
@@ -97,6 +103,9 @@ pub struct Sample {
     /// The connection indicator.
     pub phase: String,
 }
+
+/// The view the soak watches: the newest changes first.
+const SOAK_PATH: &str = "/?lang=en&sort=updated&dir=desc";
 
 /// Runs the soak; the samples, or what stopped it.
 pub async fn run(config: &SoakConfig) -> Result<Vec<Sample>, String> {
@@ -113,8 +122,12 @@ pub async fn run(config: &SoakConfig) -> Result<Vec<Sample>, String> {
 }
 
 async fn soak(config: &SoakConfig, server: &Server) -> Result<Vec<Sample>, String> {
+    // Sorted by the latest change, as a supervisor watching what moves
+    // would: every event re-renders the rows at the top, the table's
+    // hardest steady state for memory.
     let page = Page::open_with(
         &server.base_url(),
+        SOAK_PATH,
         Duration::from_secs(120),
         &[CAPTURE_ERRORS],
     )
@@ -129,11 +142,14 @@ async fn soak(config: &SoakConfig, server: &Server) -> Result<Vec<Sample>, Strin
         samples.push(sample(&page, server, minute, on).await?);
         let last = samples.last().expect("just pushed");
         eprintln!(
-            "soak: {:>5.1} min, faults {}: heap {:.1} MB, wasm {:.1} MB, {} nodes, {} snapshots, {} streams, {} errors, {}",
+            "soak: {:>5.1} min, faults {}: heap {:.1} MB, wasm {:.1} MB (held {:.1}, peak {:.1}, largest block {:.1}), {} nodes, {} snapshots, {} streams, {} errors, {}",
             last.minute,
             if on { "on " } else { "off" },
             last.js_heap_mb,
             last.wasm_mb,
+            last.held_mb,
+            last.peak_mb,
+            last.largest_mb,
             last.dom_nodes,
             last.snapshots,
             last.streams,
@@ -169,6 +185,9 @@ async fn sample(
         faults_on,
         js_heap_mb: memory.js_heap / 1e6,
         wasm_mb: memory.wasm / 1e6,
+        held_mb: memory.heap_held / 1e6,
+        peak_mb: memory.heap_peak / 1e6,
+        largest_mb: memory.heap_largest / 1e6,
         dom_nodes: memory.dom_nodes,
         snapshots: traffic.snapshots,
         streams: traffic.streams,
@@ -222,7 +241,7 @@ pub fn section(samples: &[Sample], config: &SoakConfig, machine: &Machine) -> St
     let _ = writeln!(out, "## Soak\n");
     let _ = writeln!(
         out,
-        "`cargo xtask soak{}`: the monitor open for {} minutes on {} conversations at {} events/s, faults off and on in turns of {} minutes (on: 5 % refused and 1 % hung requests, 100 ms latency, streams cut every minute and resumes refused, 2 % duplicated and reordered and 0.2 % malformed events). {}\n",
+        "`cargo xtask soak{}`: the monitor open for {} minutes on {} conversations at {} events/s, sorted by the latest change (every event re-renders the rows at the top), faults off and on in turns of {} minutes (on: 5 % refused and 1 % hung requests, 100 ms latency, streams cut every minute and resumes refused, 2 % duplicated and reordered and 0.2 % malformed events). {}\n",
         if config.minutes == 60 { String::new() } else { format!(" --minutes {}", config.minutes) },
         config.minutes,
         config.conversations,
@@ -236,6 +255,11 @@ pub fn section(samples: &[Sample], config: &SoakConfig, machine: &Machine) -> St
         out,
         "| wasm memory, first → last fault-free phase | {} |",
         pct(growth(samples, config, |s| s.wasm_mb))
+    );
+    let _ = writeln!(
+        out,
+        "| held on the wasm heap, first → last fault-free phase | {} |",
+        pct(growth(samples, config, |s| s.held_mb))
     );
     let _ = writeln!(
         out,
@@ -266,15 +290,17 @@ pub fn section(samples: &[Sample], config: &SoakConfig, machine: &Machine) -> St
     );
     let _ = writeln!(
         out,
-        "| minute | faults | wasm MB | JS heap MB | DOM nodes | snapshots | streams | errors | indicator |\n|---|---|---|---|---|---|---|---|---|"
+        "| minute | faults | wasm MB | held MB | peak MB | JS heap MB | DOM nodes | snapshots | streams | errors | indicator |\n|---|---|---|---|---|---|---|---|---|---|---|"
     );
     for s in samples {
         let _ = writeln!(
             out,
-            "| {:.1} | {} | {:.1} | {:.1} | {:.0} | {} | {} | {} | {} |",
+            "| {:.1} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.0} | {} | {} | {} | {} |",
             s.minute,
             if s.faults_on { "on" } else { "off" },
             s.wasm_mb,
+            s.held_mb,
+            s.peak_mb,
             s.js_heap_mb,
             s.dom_nodes,
             s.snapshots,
@@ -296,6 +322,9 @@ mod tests {
             faults_on,
             js_heap_mb: 10.0,
             wasm_mb,
+            held_mb: wasm_mb / 2.0,
+            peak_mb: wasm_mb,
+            largest_mb: 1.0,
             dom_nodes: 500.0,
             snapshots,
             streams: 1,
