@@ -137,7 +137,7 @@ pub fn AgentsPage(
                     label=Signal::derive(move || t.get().search)
                     placeholder=Signal::derive(move || t.get().search_agents_placeholder)
                     value=Memo::new(move |_| query.with(|q| q.search.clone()))
-                    on_input=Callback::new(move |text: String| url.update(|q| q.search = text))
+                    on_input=Callback::new(move |text: String| url.update_typing(|q| q.search = text))
                 />
                 <div class="toolbar__filters" role="group" aria-label=move || t.get().filters>
                     <MultiSelect

@@ -2,7 +2,7 @@
 //! shared link shows the same view. Each tab's query type says which keys it
 //! owns; every other parameter (such as `lang`) is kept untouched.
 
-use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::leptos_dom::helpers::{window_event_listener_untyped, TimeoutHandle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -46,11 +46,16 @@ impl UrlState for AgentQuery {
 /// once the user pauses.
 const URL_DELAY_MS: u64 = 250;
 
+/// Where a URL not yet written when the page went away is kept (the tab's
+/// sessionStorage), with the address it was meant to replace.
+const PENDING_KEY: &str = "ops-monitor.pending-url";
+
 /// A tab's view state, owned by the page as a typed signal and mirrored in
 /// the URL: read [`Self::query`], change it with [`Self::set`] or
-/// [`Self::update`]. A keystroke changes the signal only; the URL is
-/// rewritten once typing pauses. A URL changed from outside (a link, a
-/// saved view, back and forward) changes the signal.
+/// [`Self::update`] (a click: the URL follows at once) or
+/// [`Self::update_typing`] (a keystroke: the URL follows once typing
+/// pauses). A URL changed from outside (a link, a saved view, back and
+/// forward) changes the signal.
 pub struct UrlQuery<Q: UrlState> {
     pub query: ReadSignal<Q>,
     write: WriteSignal<Q>,
@@ -70,41 +75,87 @@ impl<Q: UrlState> Clone for UrlQuery<Q> {
 impl<Q: UrlState> Copy for UrlQuery<Q> {}
 
 impl<Q: UrlState> UrlQuery<Q> {
+    /// Replaces the state; the URL follows at once.
     pub fn set(&self, query: Q) {
-        if self.query.with_untracked(|q| *q == query) {
-            return;
+        if self.change(query) {
+            self.write_url();
         }
-        self.write.set(query);
-        self.schedule_url();
     }
 
-    /// Applies `change` to the current state.
+    /// Applies `change` to the current state; the URL follows at once.
     pub fn update(&self, change: impl FnOnce(&mut Q)) {
         let mut next = self.query.get_untracked();
         change(&mut next);
         self.set(next);
     }
 
-    fn schedule_url(&self) {
-        if let Some(handle) = self.pending.get_value() {
-            handle.clear();
+    /// Applies a keystroke's `change`: the URL follows once typing pauses.
+    pub fn update_typing(&self, change: impl FnOnce(&mut Q)) {
+        let mut next = self.query.get_untracked();
+        change(&mut next);
+        if self.change(next) {
+            self.schedule_url();
         }
+    }
+
+    /// Sets the signal; whether it changed.
+    fn change(&self, query: Q) -> bool {
+        if self.query.with_untracked(|q| *q == query) {
+            return false;
+        }
+        self.write.set(query);
+        true
+    }
+
+    fn cancel_pending(&self) -> bool {
+        let Some(handle) = self.pending.try_get_value().flatten() else {
+            return false;
+        };
+        handle.clear();
+        self.pending.set_value(None);
+        true
+    }
+
+    fn write_url(&self) {
+        self.cancel_pending();
+        let Some(query) = self.query.try_get_untracked() else {
+            return;
+        };
+        self.written.set_value(Some(to_query_string(&query)));
+        self.navigate.with_value(|n| n.run(String::new()));
+    }
+
+    fn schedule_url(&self) {
+        self.cancel_pending();
         let this = *self;
         let handle = set_timeout_with_handle(
             move || {
                 this.pending.set_value(None);
-                let Some(query) = this.query.try_get_untracked() else {
-                    return;
-                };
-                let own = to_query_string(&query);
-                this.written.set_value(Some(own));
-                this.navigate.with_value(|n| n.run(String::new()));
+                this.write_url();
             },
             std::time::Duration::from_millis(URL_DELAY_MS),
         )
         .ok();
         self.pending.set_value(handle);
     }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+fn current_href() -> Option<String> {
+    window().location().href().ok()
+}
+
+/// The query a reload should open with, when the page went away before
+/// its URL was written: kept only for the address it was meant to replace.
+fn take_pending_url() -> Option<String> {
+    let storage = session_storage()?;
+    let kept = storage.get_item(PENDING_KEY).ok()??;
+    let _ = storage.remove_item(PENDING_KEY);
+    let (from, to) = kept.split_once('\n')?;
+    (current_href()?.as_str() == from).then(|| to.to_owned())
 }
 
 /// The page's query of type `Q`, starting from the URL.
@@ -116,14 +167,17 @@ pub fn use_url_query<Q: UrlState>() -> UrlQuery<Q> {
         let pairs: Vec<_> = p.clone().into_iter().collect();
         Q::from_pairs(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_str())))
     };
-    let (query, write) = signal(params.with_untracked(parse));
+    let kept = take_pending_url();
+    let opening = match &kept {
+        Some(to) => from_query_string(to.split_once('?').map_or("", |(_, q)| q)),
+        None => params.with_untracked(parse),
+    };
+    let (query, write) = signal(opening);
     let written = StoredValue::new(None::<String>);
-    // Rewrites the URL from the signal: the other parameters (such as
+    // The URL for the signal's state: the other parameters (such as
     // `lang`) are kept, this state's keys are replaced.
-    let rewrite = Callback::new(move |_: String| {
-        let Ok(search) = web_sys::UrlSearchParams::new() else {
-            return;
-        };
+    let url_now = move || -> Option<String> {
+        let search = web_sys::UrlSearchParams::new().ok()?;
         params.with_untracked(|p| {
             for (key, value) in p.clone() {
                 if !Q::keys().contains(&key.as_ref()) {
@@ -136,10 +190,15 @@ pub fn use_url_query<Q: UrlState>() -> UrlQuery<Q> {
         }
         let qs = String::from(search.to_string());
         let path = location.pathname.get_untracked();
-        let url = if qs.is_empty() {
+        Some(if qs.is_empty() {
             path
         } else {
             format!("{path}?{qs}")
+        })
+    };
+    let rewrite = Callback::new(move |_: String| {
+        let Some(url) = url_now() else {
+            return;
         };
         // `pathname` already includes the router's base: do not resolve it again.
         navigate(
@@ -173,13 +232,29 @@ pub fn use_url_query<Q: UrlState>() -> UrlQuery<Q> {
             return;
         }
         if query.with_untracked(|q| *q != from_url) {
-            if let Some(handle) = url_query.pending.get_value() {
-                handle.clear();
-            }
+            url_query.cancel_pending();
             write.set(from_url);
         }
     });
+    // A reload or a closed tab inside the typing pause would lose the last
+    // keystrokes: the URL a reload loads is fixed before the page hears it
+    // is going, so the pending one is kept in the tab's storage for the
+    // reload to open with.
+    let leaving = window_event_listener_untyped("pagehide", move |_| {
+        if !url_query.cancel_pending() {
+            return;
+        }
+        if let (Some(storage), Some(from), Some(to)) =
+            (session_storage(), current_href(), url_now())
+        {
+            let _ = storage.set_item(PENDING_KEY, &format!("{from}\n{to}"));
+        }
+    });
+    if kept.is_some() {
+        url_query.schedule_url();
+    }
     on_cleanup(move || {
+        leaving.remove();
         if let Some(handle) = url_query.pending.try_get_value().flatten() {
             handle.clear();
         }

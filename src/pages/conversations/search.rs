@@ -132,7 +132,7 @@ pub fn ConversationSearch(
             label=Signal::derive(move || t.get().search)
             placeholder=Signal::derive(move || t.get().search_placeholder)
             value=search
-            on_input=Callback::new(move |text: String| url.update(|q| q.search = text))
+            on_input=Callback::new(move |text: String| url.update_typing(|q| q.search = text))
         />
         <div class="toolbar__filters" role="group" aria-label=move || t.get().filters>
             // Finished ones have one status: no status filter there.
