@@ -113,3 +113,25 @@ pub async fn api_post<B: serde::Serialize>(server: &Server, path: &str, token: &
         response.status()
     );
 }
+
+/// The first conversation of `snapshot` that `wanted` accepts and whose
+/// customer's name no other conversation shares: tests find a row by that
+/// name, and the simulation repeats names.
+pub fn with_a_unique_name(
+    snapshot: monitor_core::wire::ConversationsSnapshot,
+    wanted: impl Fn(&monitor_core::wire::Conversation) -> bool,
+) -> Option<monitor_core::wire::Conversation> {
+    let named = |name: &str| {
+        snapshot
+            .conversations
+            .iter()
+            .filter(|c| c.customer.name == name)
+            .count()
+    };
+    let found = snapshot
+        .conversations
+        .iter()
+        .find(|c| wanted(c) && named(&c.customer.name) == 1)
+        .cloned();
+    found
+}

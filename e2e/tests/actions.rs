@@ -2,7 +2,7 @@
 //! rule), the Finished view and its transcript, and bulk end that never ends
 //! conversations in progress.
 
-use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
+use e2e::{api_get, eventually, quiet_options, start_backend, with_a_unique_name, Browser, Role};
 use monitor_core::wire::{Conversation, ConversationsSnapshot};
 use monitor_core::{
     select_conversations, ConversationQuery, ConversationSort, ConversationStatus, SortDir,
@@ -40,12 +40,8 @@ async fn open_action(
     status: ConversationStatus,
     action: &str,
 ) -> Conversation {
-    let snapshot = active(server).await;
-    let target = snapshot
-        .conversations
-        .into_iter()
-        .find(|c| c.status == status)
-        .unwrap();
+    let target = with_a_unique_name(active(server).await, |c| c.status == status)
+        .expect("a conversation with that status and a name of its own");
     search(browser, &target.customer.name).await;
     browser
         .click_in_row(TABLE, &target.customer.name, "Options")

@@ -79,9 +79,14 @@ async fn search_narrows_the_rows_to_matching_customers() {
         .send_keys(&name)
         .await
         .unwrap();
+    // Every word must match, each in any column (a customer's surname and
+    // an agent's first name can pick a second row).
+    let words: Vec<&str> = name.split(' ').collect();
     let narrowed = eventually("rows narrowed by the search", || async {
         let rows = browser.table_rows(TABLE).await;
-        (!rows.is_empty() && rows.iter().all(|r| r[CUSTOMER].contains(&name))).then_some(rows)
+        let every_word = |r: &Vec<String>| words.iter().all(|w| r.iter().any(|c| c.contains(w)));
+        (rows.iter().any(|r| r[CUSTOMER].contains(&name)) && rows.iter().all(every_word))
+            .then_some(rows)
     })
     .await;
     assert!(

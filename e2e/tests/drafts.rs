@@ -2,18 +2,15 @@
 //! is sent once after signing in again, and what was typed or chosen in a
 //! dialog survives a reload. Dropped when the dialog is cancelled.
 
-use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
+use e2e::{api_get, eventually, quiet_options, start_backend, with_a_unique_name, Browser, Role};
 use monitor_core::wire::{ActionKind, ActionsList, Conversation, ConversationsSnapshot};
 use monitor_core::ConversationStatus;
 
 async fn first_with(server: &demo_backend::Server, status: ConversationStatus) -> Conversation {
     let snapshot: ConversationsSnapshot =
         api_get(server, "/monitor/conversations", "demo-admin").await;
-    snapshot
-        .conversations
-        .into_iter()
-        .find(|c| c.status == status)
-        .expect("a conversation with that status")
+    with_a_unique_name(snapshot, |c| c.status == status)
+        .expect("a conversation with that status and a name of its own")
 }
 
 /// Searches for `target` in `table` and opens `action` from its row menu.

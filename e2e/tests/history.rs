@@ -1,7 +1,9 @@
 //! Action history in the conversation view: each transfer and the ending,
 //! with who did it, when, and the justification, whoever did them.
 
-use e2e::{api_get, api_post, eventually, quiet_options, start_backend, Browser, Role};
+use e2e::{
+    api_get, api_post, eventually, quiet_options, start_backend, with_a_unique_name, Browser, Role,
+};
 use monitor_core::wire::{ConversationsSnapshot, DepartmentsList, EndRequest, Me, TransferRequest};
 use monitor_core::ConversationStatus;
 
@@ -13,11 +15,8 @@ async fn the_view_lists_transfers_and_the_ending_with_who_when_and_why() {
     let departments: DepartmentsList = api_get(&server, "/departments", "demo-admin").await;
     let operator: Me = api_get(&server, "/me", "demo-operator").await;
     let admin: Me = api_get(&server, "/me", "demo-admin").await;
-    let target = snapshot
-        .conversations
-        .iter()
-        .find(|c| c.status == ConversationStatus::Queued)
-        .unwrap();
+    let target = &with_a_unique_name(snapshot, |c| c.status == ConversationStatus::Queued)
+        .expect("a queued conversation with a name of its own");
     let from = target.department.name.clone();
     let to = departments
         .departments

@@ -5,7 +5,7 @@
 //! history holds exactly one ending.
 
 use demo_backend::{Faults, LostAnswer, Server};
-use e2e::{api_get, eventually, quiet_options, start_backend, Browser, Role};
+use e2e::{api_get, eventually, quiet_options, start_backend, with_a_unique_name, Browser, Role};
 use monitor_core::wire::{ActionKind, ActionsList, Conversation, ConversationsSnapshot};
 use monitor_core::ConversationStatus;
 
@@ -21,11 +21,8 @@ async fn end_dialog_open() -> (Server, Browser, Conversation) {
     browser.wait_for_rows(TABLE).await;
     let snapshot: ConversationsSnapshot =
         api_get(&server, "/monitor/conversations", "demo-admin").await;
-    let target = snapshot
-        .conversations
-        .into_iter()
-        .find(|c| c.status == ConversationStatus::Queued)
-        .expect("a queued conversation");
+    let target = with_a_unique_name(snapshot, |c| c.status == ConversationStatus::Queued)
+        .expect("a queued conversation with a name of its own");
     let search = browser.wait_for(Role::SearchBox, "Search").await;
     search.send_keys(&target.customer.name).await.unwrap();
     browser

@@ -46,7 +46,11 @@ const RENDERED: &str = r#"
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_paused_list_selects_counts_and_ends_exactly_the_rows_on_screen() {
+    // A large operation, so that even calm its queue is longer than the
+    // screen (the default one has about a screenful).
     let server = start_backend(demo_backend::Options {
+        conversations: 3_000,
+        agents: 120,
         rate: 50.0,
         ..demo_backend::Options::default()
     })

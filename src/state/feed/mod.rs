@@ -112,8 +112,7 @@ fn load_snapshot(
             sleep(delay_ms).await;
         }
         let sent_ms = now_ms();
-        let conversations =
-            api.get_json::<ConversationsSnapshot>("/monitor/conversations", "conversations", None);
+        let conversations = api.get_conversations("/monitor/conversations", "conversations", None);
         let agents = async {
             match with_agents {
                 true => api

@@ -1,6 +1,6 @@
 //! The `_headers` file: each response's headers by URL path, in the format
 //! Netlify and Cloudflare Pages read from the root of the published folder
-//! (other hosts: the same headers on the same paths, see the README).
+//! (other hosts: the same headers on the same paths, see docs/deploying.md).
 //!
 //! Hosts disagree on what happens when two rules set the same header for
 //! one path (Cloudflare joins the values with a comma, which would make
