@@ -9,6 +9,9 @@ use crate::summary::{Outcome, StepResult};
 use crate::tee::{run_teed, Counts};
 use crate::tools::{self, Needs, CHROMEDRIVER, CHROMIUM};
 
+/// Seconds the wasm test runner gives one test binary in the browser.
+const WASM_TEST_TIMEOUT_SECS: &str = "600";
+
 /// The steps of `cargo xtask test`, in the order they run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -73,6 +76,10 @@ impl Step {
                     "wasm-bindgen-test-runner".into(),
                 ),
                 ("CHROMEDRIVER", CHROMEDRIVER.into()),
+                // The runner gives a whole test binary 20 s by default; the
+                // memory tests build 40,000 rows in a debug build, which
+                // takes longer than that on a loaded machine.
+                ("WASM_BINDGEN_TEST_TIMEOUT", WASM_TEST_TIMEOUT_SECS.into()),
             ],
             Step::E2e => vec![
                 ("MONITOR_DIST", ctx.dist().display().to_string()),
