@@ -7,7 +7,7 @@ use monitor_core::wire::Me;
 
 use crate::api::ApiError;
 use crate::components::error_view::ErrorView;
-use crate::i18n::{provide_locale, use_locale, use_locale_choice, use_texts};
+use crate::i18n::{provide_locale, tr, use_locale, use_locale_choice, use_texts};
 use crate::pages::monitor::Monitor;
 use crate::pages::portal_wait::PortalWait;
 use crate::pages::sign_in::SignInPage;
@@ -43,7 +43,7 @@ fn ConfigError(problem: String) -> impl IntoView {
     let t = use_texts();
     view! {
         <section class="error-view" role="alert" aria-labelledby="config-error-title">
-            <h2 id="config-error-title">{move || t.get().error_title}</h2>
+            <h2 id="config-error-title">{tr(t, |t| t.error_title)}</h2>
             <p class="error-view__message">{problem}</p>
         </section>
     }
@@ -108,7 +108,7 @@ fn RestoreSession(token: String) -> impl IntoView {
             />
         }
         .into_any(),
-        _ => view! { <p class="loading" role="status">{move || t.get().loading}</p> }.into_any(),
+        _ => view! { <p class="loading" role="status">{tr(t, |t| t.loading)}</p> }.into_any(),
     }
 }
 

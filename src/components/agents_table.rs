@@ -9,7 +9,7 @@ use monitor_core::wire::Agent;
 
 use super::agent_row::AgentRow;
 use super::virtual_table::{Column, VirtualTable};
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::state::views::LiveRow;
 
 const COLUMNS: [Column<AgentSort>; 6] = [
@@ -64,7 +64,7 @@ pub fn AgentsTable(
     let sorted_by = Memo::new(move |_| query.with(|q| (q.sort, q.dir)));
     view! {
         <VirtualTable
-            label=Signal::derive(move || t.get().agents_table)
+            label=tr(t, |t| t.agents_table)
             modifier="agents"
             columns=COLUMNS.to_vec()
             total

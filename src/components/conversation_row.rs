@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::badges::{ChannelBadge, StatusBadge};
 use super::datetime::DateTimeText;
 use super::elapsed::Elapsed;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::state::actions::{options_button_id, use_actions, MenuAnchor};
 use crate::state::clock::use_clock;
 use crate::state::row_relays::use_row_reads;
@@ -97,9 +97,7 @@ fn cell(c: &Conversation, column: ConversationColumn, level: Memo<WaitLevel>) ->
             let name = c.agent.as_ref().map(|a| a.name.clone());
             let content = match name {
                 Some(name) => view! { <span>{name}</span> }.into_any(),
-                None => {
-                    view! { <span class="muted">{move || t.get().unassigned}</span> }.into_any()
-                }
+                None => view! { <span class="muted">{tr(t, |t| t.unassigned)}</span> }.into_any(),
             };
             view! { <div class="table__cell" role="cell">{content}</div> }.into_any()
         }
@@ -235,7 +233,7 @@ fn options_cell(c: &Conversation) -> impl IntoView {
             <button
                 id=options_button_id(&id)
                 class="row-options"
-                aria-label=move || t.get().col_options
+                aria-label=tr(t, |t| t.col_options)
                 aria-haspopup="menu"
                 aria-expanded=move || menu_open().to_string()
                 on:click=open_menu

@@ -12,7 +12,7 @@ use monitor_core::wire::Conversation;
 use super::conversation_columns::{grid, headers};
 use super::conversation_row::ConversationRow;
 use super::virtual_table::VirtualTable;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::state::config::use_config;
 use crate::state::views::LiveRow;
 
@@ -48,7 +48,7 @@ pub fn ConversationsTable(
             view! {
                 <input
                     type="checkbox"
-                    aria-label=move || t.get().select_all
+                    aria-label=tr(t, |t| t.select_all)
                     prop:checked=move || all_selected.get()
                     on:change=move |_| on_select_all.run(!all_selected.get_untracked())
                 />
@@ -65,7 +65,7 @@ pub fn ConversationsTable(
         let columns: Arc<[ConversationColumn]> = layout.visible().into();
         view! {
             <VirtualTable
-                label=Signal::derive(move || t.get().conversations_table)
+                label=tr(t, |t| t.conversations_table)
                 modifier="conversations"
                 columns=headers(&layout)
                 grid=grid(&layout, selectable)

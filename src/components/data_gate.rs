@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::error_view::ErrorView;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::state::live::use_live_board;
 
 /// Gate on the live board having loaded at least once.
@@ -26,7 +26,7 @@ pub fn DataGate(children: ChildrenFn) -> impl IntoView {
             }
             .into_any()
         } else {
-            view! { <p class="loading" role="status">{move || t.get().loading}</p> }.into_any()
+            view! { <p class="loading" role="status">{tr(t, |t| t.loading)}</p> }.into_any()
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 
 /// A full-area error with a retry button.
 #[component]
@@ -17,10 +17,10 @@ pub fn ErrorView(
     let t = use_texts();
     view! {
         <section class="error-view" role="alert" aria-labelledby="error-view-title">
-            <h2 id="error-view-title">{move || t.get().error_title}</h2>
+            <h2 id="error-view-title">{tr(t, |t| t.error_title)}</h2>
             <p class="error-view__message">{move || message.get()}</p>
             <button class="button button--primary" on:click=move |_| on_retry.run(())>
-                {move || t.get().retry}
+                {tr(t, |t| t.retry)}
             </button>
         </section>
     }

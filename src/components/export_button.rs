@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use monitor_core::export::{iso, AgentField, ConversationField};
 
-use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
+use crate::i18n::{fill, format_count, tr, use_locale, use_texts, Texts};
 use crate::state::clock::use_clock;
 use crate::state::download::download_text;
 
@@ -42,7 +42,7 @@ pub fn ExportButton(
         }
     };
     view! {
-        <button class="button" on:click=export>{move || t.get().export_csv}</button>
+        <button class="button" on:click=export>{tr(t, |t| t.export_csv)}</button>
         <span class="export-result muted" role="status">{move || result.get()}</span>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fill, use_locale, use_texts};
+use crate::i18n::{fill, tr, use_locale, use_texts};
 use monitor_core::config::Config;
 
 use crate::state::live::{use_live_board, use_stale, FeedPhase};
@@ -67,7 +67,7 @@ pub fn PauseToggle() -> impl IntoView {
             aria-pressed=move || live.paused.get().to_string()
             on:click=move |_| live.paused.update(|p| *p = !*p)
         >
-            {move || t.get().pause_updates}
+            {tr(t, |t| t.pause_updates)}
         </button>
         <Show when=move || live.paused.get()>
             <span class="pause-waiting">
@@ -116,7 +116,7 @@ pub fn StaleDataBanner() -> impl IntoView {
             <div class="banner banner--warning" role="alert">
                 <span class="banner__text">{message}</span>
                 <button class="button" on:click=move |_| live.retry_now()>
-                    {move || t.get().retry}
+                    {tr(t, |t| t.retry)}
                 </button>
             </div>
         </Show>
@@ -124,7 +124,7 @@ pub fn StaleDataBanner() -> impl IntoView {
             <div class="banner banner--warning" role="alert">
                 <span class="banner__text">{text}</span>
                 <button class="button" on:click=move |_| live.retry_now()>
-                    {move || t.get().retry}
+                    {tr(t, |t| t.retry)}
                 </button>
             </div>
         })}

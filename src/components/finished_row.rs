@@ -9,7 +9,7 @@ use monitor_core::wire::Conversation;
 
 use super::badges::ChannelBadge;
 use super::datetime::DateTimeText;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::state::actions::{options_button_id, use_actions, Dialog};
 
 /// A finished conversation as a table row.
@@ -49,7 +49,7 @@ pub fn FinishedRow(
             <div class="table__cell" role="cell">
                 {match agent {
                     Some(a) => view! { <span>{a.name}</span> }.into_any(),
-                    None => view! { <span class="muted">{move || t.get().unassigned}</span> }.into_any(),
+                    None => view! { <span class="muted">{tr(t, |t| t.unassigned)}</span> }.into_any(),
                 }}
             </div>
             <div class="table__cell" role="cell">{department.name}</div>
@@ -60,7 +60,7 @@ pub fn FinishedRow(
             <div class="table__cell" role="cell" title=end_justification.clone()>{end_justification.clone()}</div>
             <div class="table__cell table__cell--options" role="cell">
                 <button id=options_button_id(&id) class="button button--link" on:click=open>
-                    {move || t.get().view_conversation}
+                    {tr(t, |t| t.view_conversation)}
                 </button>
             </div>
         </div>

@@ -10,7 +10,7 @@ use monitor_core::wire::Conversation;
 
 use super::finished_row::FinishedRow;
 use super::virtual_table::{Column, VirtualTable};
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::state::views::LiveRow;
 
 const COLUMNS: [Column<ConversationSort>; 11] = [
@@ -83,7 +83,7 @@ pub fn FinishedTable(
     let sorted_by = Memo::new(move |_| query.with(|q| (q.sort, q.dir)));
     view! {
         <VirtualTable
-            label=Signal::derive(move || t.get().finished_table)
+            label=tr(t, |t| t.finished_table)
             modifier="finished"
             columns=COLUMNS.to_vec()
             total

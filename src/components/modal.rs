@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 
 /// A titled modal dialog.
 #[component]
@@ -56,7 +56,7 @@ pub fn Modal(
                 <h2 id="modal-title" class="modal__title">{move || title.get()}</h2>
                 <button
                     class="modal__close"
-                    aria-label=move || t.get().close
+                    aria-label=tr(t, |t| t.close)
                     on:click=move |_| on_close.run(())
                 >
                     "×"

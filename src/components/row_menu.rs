@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use monitor_core::permissions::{Permissions, RowAction};
 use wasm_bindgen::JsCast;
 
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::state::actions::{options_button_id, use_actions, Dialog, MenuAnchor};
 
 fn focus_by_id(id: &str) {
@@ -141,7 +141,7 @@ fn OpenMenu(anchor: MenuAnchor) -> impl IntoView {
             node_ref=menu_ref
             class="menu"
             role="menu"
-            aria-label=move || t.get().col_options
+            aria-label=tr(t, |t| t.col_options)
             style:top=format!("{}px", anchor.top)
             style:right=format!("{}px", (width - anchor.right).max(0.0))
             on:keydown=on_keydown

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use monitor_core::wire::{ActionKind, ConversationAction, Message};
 
 use super::datetime::DateTimeText;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 
 /// The transcript, oldest first; authors told apart by class and label.
 #[component]
@@ -15,7 +15,7 @@ pub fn Transcript(
 ) -> impl IntoView {
     let t = use_texts();
     if messages.is_empty() {
-        return view! { <p class="muted">{move || t.get().no_messages}</p> }.into_any();
+        return view! { <p class="muted">{tr(t, |t| t.no_messages)}</p> }.into_any();
     }
     let items = messages
         .into_iter()

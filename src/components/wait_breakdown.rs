@@ -7,7 +7,7 @@ use monitor_core::indicators::waits::WaitNumbers;
 use monitor_core::wire::{DepartmentRef, Timestamp};
 use monitor_core::Channel;
 
-use crate::i18n::{format_count, use_locale, use_texts, Texts};
+use crate::i18n::{format_count, tr, use_locale, use_texts, Texts};
 use crate::state::clock::use_clock;
 
 const NOTHING: &str = "—";
@@ -108,17 +108,17 @@ pub fn WaitBreakdown(
                 }
             }
         >
-            <summary>{move || t.get().breakdown}</summary>
+            <summary>{tr(t, |t| t.breakdown)}</summary>
             <Show when=move || open.get()>
                 <div class="breakdown__tables">
                     <GroupTable
-                        caption=Signal::derive(move || t.get().breakdown_by_department)
-                        first=Signal::derive(move || t.get().col_group)
+                        caption=tr(t, |t| t.breakdown_by_department)
+                        first=tr(t, |t| t.col_group)
                         rows=departments
                     />
                     <GroupTable
-                        caption=Signal::derive(move || t.get().breakdown_by_channel)
-                        first=Signal::derive(move || t.get().col_channel)
+                        caption=tr(t, |t| t.breakdown_by_channel)
+                        first=tr(t, |t| t.col_channel)
                         rows=channels
                     />
                 </div>

@@ -87,6 +87,16 @@ pub fn use_texts() -> Signal<&'static Texts> {
     Signal::derive(move || locale.get().texts())
 }
 
+/// One string of the interface as a reactive read: `tr(t, |t| t.search)`.
+///
+/// Every label goes through this one function and one concrete type
+/// (`Signal<&'static str>`, which the view renders as text or as an
+/// attribute): a `move || t.get().label` closure in a view is a type of
+/// its own, and the view glue is compiled again for each of them.
+pub fn tr(t: Signal<&'static Texts>, pick: fn(&Texts) -> &'static str) -> Signal<&'static str> {
+    Signal::derive(move || pick(t.get()))
+}
+
 /// A count formatted for the locale ("50,000" in English, "50.000" in Spanish).
 pub fn format_count(n: usize, locale: Locale) -> String {
     intl::format(locale.as_str(), intl::Kind::Count, n as f64).unwrap_or_else(|| n.to_string())

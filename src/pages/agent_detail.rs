@@ -14,7 +14,7 @@ use crate::components::badges::{ChannelBadge, PresenceBadge, StatusBadge};
 use crate::components::datetime::DateTimeText;
 use crate::components::elapsed::Elapsed;
 use crate::components::modal::Modal;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::session::use_api;
@@ -55,11 +55,11 @@ pub fn AgentDialog(
             {move || agent.get().map(|agent| view! { <PresenceNow agent /> })}
             {can_set_presence.then(|| view! { <PresenceActions id agent /> })}
             <section class="agent-detail__section">
-                <h3>{move || t.get().presence_today}</h3>
+                <h3>{tr(t, |t| t.presence_today)}</h3>
                 <PresenceTimeline id />
             </section>
             <section class="agent-detail__section">
-                <h3>{move || t.get().agent_open_conversations}</h3>
+                <h3>{tr(t, |t| t.agent_open_conversations)}</h3>
                 <OpenConversations id />
             </section>
         </Modal>
@@ -132,7 +132,7 @@ fn PresenceActions(id: StoredValue<String>, agent: Memo<Option<Agent>>) -> impl 
         }
     };
     view! {
-        <section class="agent-detail__section" aria-label=move || t.get().set_presence>
+        <section class="agent-detail__section" aria-label=tr(t, |t| t.set_presence)>
             <div class="agent-detail__actions">
                 {SETTABLE.map(|status| {
                     let current = {
@@ -179,7 +179,7 @@ fn PresenceTimeline(id: StoredValue<String>) -> impl IntoView {
                 <span class="muted">{move || fill(t.get().presence_set_by, &[("who", &by.name)])}</span>
             }
         });
-        let since = carried.then(|| view! { <span>{move || t.get().presence_since}</span> });
+        let since = carried.then(|| view! { <span>{tr(t, |t| t.presence_since)}</span> });
         view! {
             <li class="timeline__item" class:timeline__item--carried=carried>
                 {since}
@@ -192,7 +192,7 @@ fn PresenceTimeline(id: StoredValue<String>) -> impl IntoView {
     view! {
         <Show
             when=move || day.with(|d| d.began_in.is_some() || !d.changes.is_empty())
-            fallback=move || view! { <p class="muted">{move || t.get().presence_no_changes}</p> }
+            fallback=move || view! { <p class="muted">{tr(t, |t| t.presence_no_changes)}</p> }
         >
             <ol class="timeline">
                 {move || {
@@ -222,7 +222,7 @@ fn OpenConversations(id: StoredValue<String>) -> impl IntoView {
     view! {
         <Show
             when=move || conversations.with(|c| !c.is_empty())
-            fallback=move || view! { <p class="muted">{move || t.get().agent_no_conversations}</p> }
+            fallback=move || view! { <p class="muted">{tr(t, |t| t.agent_no_conversations)}</p> }
         >
             <ul class="agent-conversations">
                 {move || conversations.get().into_iter().map(|c| view! {

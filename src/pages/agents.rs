@@ -23,7 +23,7 @@ use crate::components::feed_status::StaleDataBanner;
 use crate::components::indicators::Indicators;
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
-use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
+use crate::i18n::{fill, format_count, tr, use_locale, use_texts, Texts};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::url_query::use_url_query;
@@ -134,14 +134,14 @@ pub fn AgentsPage(
             })}
             <div class="toolbar" role="search">
                 <SearchBox
-                    label=Signal::derive(move || t.get().search)
-                    placeholder=Signal::derive(move || t.get().search_agents_placeholder)
+                    label=tr(t, |t| t.search)
+                    placeholder=tr(t, |t| t.search_agents_placeholder)
                     value=Memo::new(move |_| query.with(|q| q.search.clone()))
                     on_input=Callback::new(move |text: String| url.update_typing(|q| q.search = text))
                 />
-                <div class="toolbar__filters" role="group" aria-label=move || t.get().filters>
+                <div class="toolbar__filters" role="group" aria-label=tr(t, |t| t.filters)>
                     <MultiSelect
-                        label=Signal::derive(move || t.get().filter_status)
+                        label=tr(t, |t| t.filter_status)
                         choices=status_choices
                         selected=Signal::derive(move || query.with(|q| q.statuses.iter().map(|s| s.as_str().to_owned()).collect()))
                         on_change=Callback::new(move |set: BTreeSet<String>| {
@@ -149,14 +149,14 @@ pub fn AgentsPage(
                         })
                     />
                     <MultiSelect
-                        label=Signal::derive(move || t.get().filter_department)
+                        label=tr(t, |t| t.filter_department)
                         choices=department_choices
                         selected=Signal::derive(move || query.with(|q| q.departments.clone()))
                         on_change=Callback::new(move |set: BTreeSet<String>| url.update(|q| q.departments = set))
                     />
                     <Show when=move || !query.with(AgentQuery::is_default)>
                         <button class="button button--link" on:click=move |_| url.set(AgentQuery::default())>
-                            {move || t.get().clear_filters}
+                            {tr(t, |t| t.clear_filters)}
                         </button>
                     </Show>
                 </div>
@@ -177,7 +177,7 @@ pub fn AgentsPage(
                     on_details=Callback::new(move |id| details.set(Some(id)))
                 />
                 <Show when=move || shown.get() == 0>
-                    <p class="empty">{move || t.get().no_agents}</p>
+                    <p class="empty">{tr(t, |t| t.no_agents)}</p>
                 </Show>
             </DataGate>
         </section>

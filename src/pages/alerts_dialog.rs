@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::datetime::DateTimeText;
 use crate::components::modal::Modal;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::state::alerts::{permission, use_alerts};
 
 pub const ALERTS_BUTTON: &str = "alerts-button";
@@ -20,13 +20,13 @@ pub fn AlertsButton(open: RwSignal<bool>) -> impl IntoView {
             id=ALERTS_BUTTON
             class="button alerts-button"
             aria-haspopup="dialog"
-            aria-label=move || t.get().alerts
+            aria-label=tr(t, |t| t.alerts)
             on:click=move |_| {
                 alerts.unseen.set(0);
                 open.set(true);
             }
         >
-            {move || t.get().alerts}
+            {tr(t, |t| t.alerts)}
             <Show when=move || alerts.unseen.get() != 0>
                 <span class="alerts-button__count" aria-hidden="true">{move || alerts.unseen.get()}</span>
             </Show>
@@ -81,7 +81,7 @@ pub fn AlertsDialog(on_close: Callback<()>) -> impl IntoView {
             return_focus=ALERTS_BUTTON
         >
             <fieldset class="alerts-settings">
-                <legend class="visually-hidden">{move || t.get().alerts}</legend>
+                <legend class="visually-hidden">{tr(t, |t| t.alerts)}</legend>
                 <Setting label=|t| t.alerts_critical get=|s| s.critical set=|s, on| s.critical = on />
                 <div class="alerts-settings__queue">
                     <label class="toggle">
@@ -93,13 +93,13 @@ pub fn AlertsDialog(on_close: Callback<()>) -> impl IntoView {
                                 alerts.change(|s| s.queue_size = on.then_some(queue_size_or_default(s.queue_size)));
                             }
                         />
-                        {move || t.get().alerts_queue}
+                        {tr(t, |t| t.alerts_queue)}
                     </label>
                     <input
                         type="number"
                         min="1"
                         max="100000"
-                        aria-label=move || t.get().alerts_queue_size
+                        aria-label=tr(t, |t| t.alerts_queue_size)
                         disabled=move || !queue_on()
                         prop:value=move || queue_size().to_string()
                         on:change=move |e| {
@@ -118,13 +118,13 @@ pub fn AlertsDialog(on_close: Callback<()>) -> impl IntoView {
                 <Setting label=|t| t.alerts_mute_focused get=|s| s.mute_while_focused set=|s, on| s.mute_while_focused = on />
             </fieldset>
             <Show when=blocked>
-                <p class="banner banner--info">{move || t.get().alerts_blocked}</p>
+                <p class="banner banner--info">{tr(t, |t| t.alerts_blocked)}</p>
             </Show>
             <section class="alerts-log">
-                <h3>{move || t.get().alerts_recent}</h3>
+                <h3>{tr(t, |t| t.alerts_recent)}</h3>
                 <Show
                     when=move || alerts.log.with(|l| !l.is_empty())
-                    fallback=move || view! { <p class="muted">{move || t.get().alerts_none}</p> }
+                    fallback=move || view! { <p class="muted">{tr(t, |t| t.alerts_none)}</p> }
                 >
                     <ul class="alerts-log__list">
                         {move || alerts.log.get().into_iter().map(|a| view! {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::components::error_view::ErrorView;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::state::embedding::{use_embedding, Host};
 use crate::state::session::{use_session, SignInNotice};
 
@@ -28,7 +28,7 @@ pub fn PortalWait() -> impl IntoView {
         let origin = origin.clone();
         return view! {
             <section class="error-view" role="alert" aria-labelledby="portal-problem">
-                <h2 id="portal-problem">{move || t.get().error_title}</h2>
+                <h2 id="portal-problem">{tr(t, |t| t.error_title)}</h2>
                 <p class="error-view__message">
                     {move || fill(t.get().portal_not_allowed, &[("origin", &origin)])}
                 </p>
@@ -75,7 +75,7 @@ pub fn PortalWait() -> impl IntoView {
             <Show
                 when=failed
                 fallback=move || view! {
-                    <p class="loading" role="status">{move || t.get().waiting_for_portal}</p>
+                    <p class="loading" role="status">{tr(t, |t| t.waiting_for_portal)}</p>
                 }
             >
                 <ErrorView message on_retry=ask_again />

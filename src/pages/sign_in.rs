@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use monitor_core::wire::Me;
 
 use crate::api::ApiError;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::state::session::{use_session, SignInNotice};
 
 /// The sign-in form. A rejected or unreachable sign-in keeps the typed token.
@@ -60,10 +60,10 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <main class="sign-in">
             <form class="sign-in__card" on:submit=submit novalidate>
-                <h1>{move || t.get().sign_in_title}</h1>
-                <p class="muted">{move || t.get().sign_in_intro}</p>
+                <h1>{tr(t, |t| t.sign_in_title)}</h1>
+                <p class="muted">{tr(t, |t| t.sign_in_intro)}</p>
                 {move || notice().map(|text| view! { <p class="notice" role="status">{text}</p> })}
-                <label for="access-token">{move || t.get().access_token}</label>
+                <label for="access-token">{tr(t, |t| t.access_token)}</label>
                 <input
                     id="access-token"
                     type="password"

@@ -7,7 +7,7 @@ use monitor_core::query::ConversationQuery;
 use monitor_core::saved_views::{SaveError, SavedView, MAX_VIEWS, NAME_MAX_CHARS};
 
 use crate::components::modal::Modal;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::state::saved_views::{SavedViewsStore, StoreProblem};
 use crate::state::url_query::{from_query_string, to_query_string, url_has_state, UrlQuery};
 
@@ -94,7 +94,7 @@ pub fn ViewsDialog(
                 <div class="views__name">
                     <strong>{view.name.clone()}</strong>
                     <Show when=is_default>
-                        <span class="badge">{move || t.get().view_default}</span>
+                        <span class="badge">{tr(t, |t| t.view_default)}</span>
                     </Show>
                 </div>
                 <div class="views__actions">
@@ -148,7 +148,7 @@ pub fn ViewsDialog(
             {problem}
             <form class="views__save" on:submit=save>
                 <label>
-                    <span>{move || t.get().view_name}</span>
+                    <span>{tr(t, |t| t.view_name)}</span>
                     <input
                         type="text"
                         maxlength="200"
@@ -158,13 +158,13 @@ pub fn ViewsDialog(
                         aria-describedby="view-name-error"
                     />
                 </label>
-                <button type="submit" class="button button--primary">{move || t.get().view_save}</button>
+                <button type="submit" class="button button--primary">{tr(t, |t| t.view_save)}</button>
                 <p id="view-name-error" class="form-error" role="alert">{move || error.get()}</p>
                 <p class="muted" role="status">{move || saved.get()}</p>
             </form>
             <Show
                 when=move || store.views.with(|v| !v.views.is_empty())
-                fallback=move || view! { <p class="muted">{move || t.get().views_empty}</p> }
+                fallback=move || view! { <p class="muted">{tr(t, |t| t.views_empty)}</p> }
             >
                 <ul class="views">
                     <For
@@ -175,7 +175,7 @@ pub fn ViewsDialog(
                 </ul>
                 <Show when=move || store.views.with(|v| v.default.is_some())>
                     <button class="button button--link" on:click=move |_| store.update(|v| v.set_default(None))>
-                        {move || t.get().view_unset_default}
+                        {tr(t, |t| t.view_unset_default)}
                     </button>
                 </Show>
             </Show>

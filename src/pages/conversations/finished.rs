@@ -12,7 +12,7 @@ use monitor_core::wire::Timestamp;
 use super::search::ConversationSearch;
 use crate::components::export_button::{conversation_header, CsvFile, ExportButton};
 use crate::components::finished_table::FinishedTable;
-use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
+use crate::i18n::{fill, format_count, tr, use_locale, use_texts, Texts};
 use crate::state::archive::{local_date, Archive, MOST_ROWS};
 use crate::state::clock::use_clock;
 use crate::state::config::use_config;
@@ -101,7 +101,7 @@ pub fn FinishedConversations(
     view! {
         <div class="toolbar" role="search">
             <ConversationSearch url rows_from=archive.cell />
-            <div class="toolbar__dates" role="group" aria-label=move || t.get().finished_dates>
+            <div class="toolbar__dates" role="group" aria-label=tr(t, |t| t.finished_dates)>
                 {date_field("finished-from", |t| t.date_from, from, |q, d| q.from = d)}
                 {date_field("finished-to", |t| t.date_to, to, |q, d| q.to = d)}
             </div>
@@ -114,7 +114,7 @@ pub fn FinishedConversations(
             <div class="banner banner--warning" role="alert">
                 <span class="banner__text">{move || p.message(t.get())}</span>
                 <button class="button" on:click=retry>
-                    {move || t.get().retry}
+                    {tr(t, |t| t.retry)}
                 </button>
             </div>
         })}
@@ -134,7 +134,7 @@ pub fn FinishedConversations(
             }))
         />
         <Show when=move || shown.get() == 0 && !archive.loading.get() && archive.problem.with(Option::is_none)>
-            <p class="empty">{move || t.get().no_finished}</p>
+            <p class="empty">{tr(t, |t| t.no_finished)}</p>
         </Show>
     }
 }

@@ -20,7 +20,7 @@ use crate::components::export_button::{conversation_header, CsvFile, ExportButto
 use crate::components::feed_status::StaleDataBanner;
 use crate::components::indicators::Indicators;
 use crate::components::wait_breakdown::WaitBreakdown;
-use crate::i18n::{fill, format_count, use_locale, use_texts, Texts};
+use crate::i18n::{fill, format_count, tr, use_locale, use_texts, Texts};
 use crate::pages::conversation_tools::{apply_default_view, ColumnsDialog, ViewsDialog};
 use crate::state::actions::{use_actions, Dialog};
 use crate::state::clock::use_clock;
@@ -168,17 +168,17 @@ pub fn OngoingConversations(
                         disabled=move || actions.selection.with(|s| s.is_empty())
                         on:click=move |_| actions.open(Dialog::BulkEnd(actions.selection.get_untracked().into_iter().collect()))
                     >
-                        {move || t.get().end_selected}
+                        {tr(t, |t| t.end_selected)}
                     </button>
                 </div>
             })}
             {supervise.then(|| view! {
                 <div class="toolbar__export">
                     <button id=VIEWS_BUTTON class="button" aria-haspopup="dialog" on:click=move |_| panel.set(Some(Panel::Views))>
-                        {move || t.get().views}
+                        {tr(t, |t| t.views)}
                     </button>
                     <button id=COLUMNS_BUTTON class="button" aria-haspopup="dialog" on:click=move |_| panel.set(Some(Panel::Columns))>
-                        {move || t.get().columns}
+                        {tr(t, |t| t.columns)}
                     </button>
                     <ExportButton file=export_file />
                 </div>
@@ -207,7 +207,7 @@ pub fn OngoingConversations(
                 on_select_all=select_all
             />
             <Show when=move || shown.get() == 0>
-                <p class="empty">{move || t.get().no_rows}</p>
+                <p class="empty">{tr(t, |t| t.no_rows)}</p>
             </Show>
         </DataGate>
     }

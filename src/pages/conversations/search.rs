@@ -9,7 +9,7 @@ use monitor_core::{Channel, ConversationStatus};
 
 use crate::components::multi_select::{Choice, MultiSelect};
 use crate::components::search_box::SearchBox;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::pages::parse_open;
 use crate::state::board_cell::BoardCell;
 use crate::state::url_query::UrlQuery;
@@ -124,21 +124,21 @@ pub fn ConversationSearch(
     };
 
     view! {
-        <div class="scope-switch" role="radiogroup" aria-label=move || t.get().scope_label>
+        <div class="scope-switch" role="radiogroup" aria-label=tr(t, |t| t.scope_label)>
             {scope_option(ConversationScope::Ongoing, |t| t.scope_ongoing)}
             {scope_option(ConversationScope::Finished, |t| t.scope_finished)}
         </div>
         <SearchBox
-            label=Signal::derive(move || t.get().search)
-            placeholder=Signal::derive(move || t.get().search_placeholder)
+            label=tr(t, |t| t.search)
+            placeholder=tr(t, |t| t.search_placeholder)
             value=search
             on_input=Callback::new(move |text: String| url.update_typing(|q| q.search = text))
         />
-        <div class="toolbar__filters" role="group" aria-label=move || t.get().filters>
+        <div class="toolbar__filters" role="group" aria-label=tr(t, |t| t.filters)>
             // Finished ones have one status: no status filter there.
             {ongoing.then(|| view! {
                 <MultiSelect
-                    label=Signal::derive(move || t.get().filter_status)
+                    label=tr(t, |t| t.filter_status)
                     choices=status_choices
                     selected=selected_statuses
                     on_change=Callback::new(move |set: BTreeSet<String>| {
@@ -147,19 +147,19 @@ pub fn ConversationSearch(
                 />
             })}
             <MultiSelect
-                label=Signal::derive(move || t.get().filter_agent)
+                label=tr(t, |t| t.filter_agent)
                 choices=agent_choices
                 selected=selected_agents
                 on_change=Callback::new(move |set: BTreeSet<String>| url.update(|q| q.agents = set))
             />
             <MultiSelect
-                label=Signal::derive(move || t.get().filter_department)
+                label=tr(t, |t| t.filter_department)
                 choices=department_choices
                 selected=selected_departments
                 on_change=Callback::new(move |set: BTreeSet<String>| url.update(|q| q.departments = set))
             />
             <MultiSelect
-                label=Signal::derive(move || t.get().filter_channel)
+                label=tr(t, |t| t.filter_channel)
                 choices=channel_choices
                 selected=selected_channels
                 on_change=Callback::new(move |set: BTreeSet<String>| {
@@ -176,12 +176,12 @@ pub fn ConversationSearch(
                             url.update(|q| q.awaiting = on)
                         }
                     />
-                    {move || t.get().filter_awaiting}
+                    {tr(t, |t| t.filter_awaiting)}
                 </label>
             })}
             <Show when=move || !unfiltered.get()>
                 <button class="button button--link" on:click=move |_| url.update(|q| *q = q.without_filters())>
-                    {move || t.get().clear_filters}
+                    {tr(t, |t| t.clear_filters)}
                 </button>
             </Show>
         </div>

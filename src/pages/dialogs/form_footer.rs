@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{tr, use_texts, Texts};
 
 /// The failure message and the two buttons of an action dialog's form.
 #[component]
@@ -46,7 +46,7 @@ pub fn FormFooter(
         {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
         <div class="dialog-form__actions">
             <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                {move || t.get().cancel}
+                {tr(t, |t| t.cancel)}
             </button>
             <button type="submit" class=class disabled=move || pending.get() || blocked.get()>
                 {label}

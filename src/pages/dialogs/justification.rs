@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use monitor_core::wire::{checked_justification, JustificationError, JUSTIFICATION_MAX_CHARS};
 
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 
 /// A labelled textarea with a live character count and the rule's message.
 #[component]
@@ -24,7 +24,7 @@ pub fn JustificationField(
     };
     view! {
         <div class="field">
-            <label for="justification">{move || t.get().justification}</label>
+            <label for="justification">{tr(t, |t| t.justification)}</label>
             <textarea
                 id="justification"
                 rows="4"

@@ -12,7 +12,7 @@ use monitor_core::draft::DraftAction;
 
 use super::close_dropping_draft;
 use crate::components::modal::Modal;
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{tr, use_texts, Texts};
 use crate::state::actions::use_actions;
 use crate::state::drafts::use_drafts;
 use crate::state::live::use_live_board;
@@ -192,7 +192,7 @@ pub fn TransferDialog(
                     <p class="dialog-form__subject">{c.customer.name.clone()} " · " {c.department.name.clone()}</p>
                 })}
                 <div class="field">
-                    <label for="transfer-department">{move || t.get().transfer_department}</label>
+                    <label for="transfer-department">{tr(t, |t| t.transfer_department)}</label>
                     <select
                         id="transfer-department"
                         required
@@ -206,13 +206,13 @@ pub fn TransferDialog(
                             agent.set(String::new());
                         }
                     >
-                        <option value="" disabled>{move || t.get().choose_department}</option>
+                        <option value="" disabled>{tr(t, |t| t.choose_department)}</option>
                         {department_options}
                     </select>
                     {move || departments_error().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
                 </div>
                 <div class="field">
-                    <label for="transfer-agent">{move || t.get().transfer_agent}</label>
+                    <label for="transfer-agent">{tr(t, |t| t.transfer_agent)}</label>
                     <select
                         id="transfer-agent"
                         prop:value=move || {
@@ -222,7 +222,7 @@ pub fn TransferDialog(
                         disabled=move || department.with(String::is_empty)
                         on:change=move |e| agent.set(event_target_value(&e))
                     >
-                        <option value="">{move || t.get().transfer_to_queue}</option>
+                        <option value="">{tr(t, |t| t.transfer_to_queue)}</option>
                         {agent_options}
                     </select>
                 </div>

@@ -9,7 +9,7 @@ use crate::components::badges::{ChannelBadge, StatusBadge};
 use crate::components::elapsed::Elapsed;
 use crate::components::modal::Modal;
 use crate::components::transcript::{ActionHistory, Transcript};
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::state::live::use_live_board;
 use crate::state::session::use_api;
 
@@ -90,12 +90,12 @@ pub fn ViewDialog(
         Some(Err(e)) => {
             view! { <p class="form-error" role="alert">{e.message(t.get())}</p> }.into_any()
         }
-        None => view! { <p class="muted">{move || t.get().loading}</p> }.into_any(),
+        None => view! { <p class="muted">{tr(t, |t| t.loading)}</p> }.into_any(),
     };
     let actions = move || match history.get() {
         Some(Ok(list)) if !list.actions.is_empty() => Some(view! {
             <section class="conversation-history">
-                <h3>{move || t.get().history}</h3>
+                <h3>{tr(t, |t| t.history)}</h3>
                 <ActionHistory actions=list.actions />
             </section>
         }),
@@ -110,8 +110,8 @@ pub fn ViewDialog(
         >
             {header}
             {actions}
-            <section class="conversation-transcript" aria-label=move || t.get().transcript>
-                <Transition fallback=move || view! { <p class="muted">{move || t.get().loading}</p> }>
+            <section class="conversation-transcript" aria-label=tr(t, |t| t.transcript)>
+                <Transition fallback=move || view! { <p class="muted">{tr(t, |t| t.loading)}</p> }>
                     {transcript}
                 </Transition>
             </section>

@@ -10,7 +10,7 @@ use super::Notice;
 use crate::app::AppBase;
 use crate::components::feed_status::{ConnectionIndicator, PauseToggle};
 use crate::components::row_menu::RowMenu;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::pages::agents::AgentsPage;
 use crate::pages::alerts_dialog::{AlertsButton, AlertsDialog};
 use crate::pages::conversations::ConversationsPage;
@@ -40,7 +40,7 @@ pub fn MonitorScreen(
     view! {
         <div class="monitor">
             <header class="monitor__header">
-                <h1 class="monitor__title">{move || t.get().app_title}</h1>
+                <h1 class="monitor__title">{tr(t, |t| t.app_title)}</h1>
                 <Tabs current=page agents=can_view_agents />
                 <ConnectionIndicator />
                 {supervise.then(|| view! {
@@ -49,13 +49,13 @@ pub fn MonitorScreen(
                     <ToolsMenu />
                 })}
                 <div class="monitor__user">
-                    <span class="muted">{move || t.get().signed_in_as}</span>
+                    <span class="muted">{tr(t, |t| t.signed_in_as)}</span>
                     " "
                     <strong>{name}</strong>
                     // The portal owns the session: signing out is done there.
                     {(!portal_holds_the_session()).then(|| view! {
                         <button class="button button--link" on:click=move |_| session.sign_out()>
-                            {move || t.get().sign_out}
+                            {tr(t, |t| t.sign_out)}
                         </button>
                     })}
                 </div>
@@ -64,7 +64,7 @@ pub fn MonitorScreen(
                 <div class="banner banner--info">
                     <span class="banner__text" role="status">{text}</span>
                     <button class="button button--link" on:click=move |_| notice.0.set(None)>
-                        {move || t.get().dismiss}
+                        {tr(t, |t| t.dismiss)}
                     </button>
                 </div>
             })}
@@ -99,9 +99,9 @@ fn ToolsMenu() -> impl IntoView {
     };
     view! {
         <details class="tools-menu">
-            <summary class="button">{move || t.get().tools}</summary>
-            <ul class="tools-menu__list" aria-label=move || t.get().tools>
-                <li><a class="tools-menu__item" href=wallboard>{move || t.get().wallboard}</a></li>
+            <summary class="button">{tr(t, |t| t.tools)}</summary>
+            <ul class="tools-menu__list" aria-label=tr(t, |t| t.tools)>
+                <li><a class="tools-menu__item" href=wallboard>{tr(t, |t| t.wallboard)}</a></li>
             </ul>
         </details>
     }

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::AppBase;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::route::Page;
 
 /// The section tabs; Agentes only for profiles that may see agents.
@@ -26,14 +26,14 @@ pub fn Tabs(
     };
     let selected = move |page: Page| (page == current).to_string();
     view! {
-        <nav class="tabs" role="tablist" aria-label=move || t.get().tabs_label on:keydown=move_between_tabs>
+        <nav class="tabs" role="tablist" aria-label=tr(t, |t| t.tabs_label) on:keydown=move_between_tabs>
             <A
                 href=move || href(Page::Conversations)
                 attr:class="tabs__tab"
                 attr:role="tab"
                 attr:aria-selected=selected(Page::Conversations)
             >
-                {move || t.get().tab_conversations}
+                {tr(t, |t| t.tab_conversations)}
             </A>
             {agents.then(|| view! {
                 <A
@@ -42,7 +42,7 @@ pub fn Tabs(
                     attr:role="tab"
                     attr:aria-selected=selected(Page::Agents)
                 >
-                    {move || t.get().tab_agents}
+                    {tr(t, |t| t.tab_agents)}
                 </A>
             })}
         </nav>
