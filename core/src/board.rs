@@ -14,8 +14,10 @@
 //! already contained in a snapshot rolling it back.
 
 mod ahead;
+mod reading;
 #[cfg(test)]
 mod tests;
+mod views;
 
 use std::sync::Arc;
 
@@ -23,20 +25,16 @@ use self::ahead::Ahead;
 use crate::agent_query::AgentQuery;
 use crate::enums::ConversationStatus;
 use crate::event::Change;
-use crate::indicators::AgentIndicators;
 use crate::live::inbox::{Inbox, Item};
 pub use crate::live::index::Listing;
 use crate::live::index::{Change as RowChange, Index, Op};
-use crate::live::summary::{
-    AgentSummary, ConversationContext, ConversationFigures, ConversationSummary,
-};
-use crate::live::table::RowKey;
+use crate::live::summary::{AgentSummary, ConversationContext, ConversationSummary};
 use crate::live::view::View;
-use crate::live::views::{ViewId, Views};
+use crate::live::views::Views;
 use crate::presence_log::PresenceLog;
 use crate::query::ConversationQuery;
 use crate::thresholds::WaitThresholds;
-use crate::wire::{Agent, AgentsSnapshot, Conversation, ConversationsSnapshot, Timestamp};
+use crate::wire::{Agent, AgentsSnapshot, Conversation, ConversationsSnapshot};
 
 pub use crate::live::inbox::{Input, Staged};
 
@@ -336,150 +334,6 @@ impl Board {
     pub fn reflect_action(&mut self, conversation: Conversation) {
         self.stage(Input::Own(conversation));
         self.flush();
-    }
-
-    // ---- Reading ---------------------------------------------------------
-
-    /// The stream position to resume from, counting everything staged: the
-    /// smallest sequence among the loaded snapshots (conversations, and
-    /// agents if loaded), advanced by every accepted event.
-    pub fn sequence(&self) -> u64 {
-        self.staged.stream
-    }
-
-    /// Agents' presence changes seen so far (see [`PresenceLog`]).
-    pub fn presence(&self) -> &PresenceLog {
-        &self.presence
-    }
-
-    /// Forgets presence changes from before `start` (a new day began).
-    pub fn forget_presence_before(&mut self, start: Timestamp) {
-        self.presence.forget_before(start);
-    }
-
-    /// The active conversations, in no particular order.
-    pub fn conversations(&self) -> impl Iterator<Item = &Arc<Conversation>> {
-        self.conversations
-            .table()
-            .rows()
-            .map(|(_, row)| &row.record)
-    }
-
-    /// How many active conversations there are.
-    pub fn conversation_count(&self) -> usize {
-        self.conversations.len()
-    }
-
-    /// The conversation with `id`, if active.
-    pub fn conversation(&self, id: &str) -> Option<&Arc<Conversation>> {
-        self.conversations.table().by_id(id).map(|row| &row.record)
-    }
-
-    /// The conversation `key` names and its version, unless it has left.
-    pub fn conversation_at(&self, key: RowKey) -> Option<(&Arc<Conversation>, u64)> {
-        self.conversations
-            .get(key)
-            .map(|row| (&row.record, row.version))
-    }
-
-    /// The agents, in no particular order.
-    pub fn agents(&self) -> impl Iterator<Item = &Arc<Agent>> {
-        self.agents.table().rows().map(|(_, row)| &row.record)
-    }
-
-    pub fn agent_count(&self) -> usize {
-        self.agents.len()
-    }
-
-    /// The agent with `id`, if known.
-    pub fn agent(&self, id: &str) -> Option<&Arc<Agent>> {
-        self.agents.table().by_id(id).map(|row| &row.record)
-    }
-
-    /// The agent `key` names and its version.
-    pub fn agent_at(&self, key: RowKey) -> Option<(&Arc<Agent>, u64)> {
-        self.agents.get(key).map(|row| (&row.record, row.version))
-    }
-
-    /// The thresholds the views judge waits by.
-    pub fn thresholds(&self) -> &WaitThresholds {
-        self.conversations.context().thresholds()
-    }
-
-    // ---- Views -----------------------------------------------------------
-
-    /// Opens a view of the conversations matching `query`.
-    pub fn open_conversation_view(&mut self, query: ConversationQuery) -> ViewId {
-        let view = View::new(&mut self.conversations, query);
-        self.conversation_views.open(view)
-    }
-
-    /// Answers `query` in view `id` instead.
-    pub fn set_conversation_query(&mut self, id: ViewId, query: ConversationQuery) {
-        if let Some(view) = self.conversation_views.get_mut(id) {
-            view.set_query(&mut self.conversations, query);
-        }
-        self.conversations
-            .keep_orders(&self.conversation_views.orders());
-    }
-
-    pub fn conversation_view(&self, id: ViewId) -> Option<&ConversationView> {
-        self.conversation_views.get(id)
-    }
-
-    /// Whether the conversation with `id` is among view `view`'s rows.
-    pub fn conversation_view_has(&self, view: ViewId, id: &str) -> bool {
-        match (
-            self.conversation_views.get(view),
-            self.conversations.table().key_of(id),
-        ) {
-            (Some(view), Some(key)) => view.has_slot(key.slot()),
-            _ => false,
-        }
-    }
-
-    /// View `id`'s figures, to read at any instant.
-    pub fn conversation_figures(&self, id: ViewId) -> Option<ConversationFigures<'_>> {
-        let view = self.conversation_views.get(id)?;
-        Some(ConversationFigures {
-            summary: view.summary(),
-            rows: view.matches(),
-            facts: self.conversations.facts(),
-            context: self.conversations.context(),
-        })
-    }
-
-    pub fn close_conversation_view(&mut self, id: ViewId) {
-        self.conversation_views.close(id);
-        self.conversations
-            .keep_orders(&self.conversation_views.orders());
-    }
-
-    /// Opens a view of the agents matching `query`.
-    pub fn open_agent_view(&mut self, query: AgentQuery) -> ViewId {
-        let view = View::new(&mut self.agents, query);
-        self.agent_views.open(view)
-    }
-
-    pub fn set_agent_query(&mut self, id: ViewId, query: AgentQuery) {
-        if let Some(view) = self.agent_views.get_mut(id) {
-            view.set_query(&mut self.agents, query);
-        }
-        self.agents.keep_orders(&self.agent_views.orders());
-    }
-
-    pub fn agent_view(&self, id: ViewId) -> Option<&AgentView> {
-        self.agent_views.get(id)
-    }
-
-    /// View `id`'s agent indicators.
-    pub fn agent_indicators(&self, id: ViewId) -> Option<AgentIndicators> {
-        self.agent_views.get(id).map(|v| v.summary().indicators())
-    }
-
-    pub fn close_agent_view(&mut self, id: ViewId) {
-        self.agent_views.close(id);
-        self.agents.keep_orders(&self.agent_views.orders());
     }
 }
 
