@@ -30,8 +30,8 @@ pub mod query;
 pub mod saved_views;
 pub mod search;
 pub mod select;
-#[cfg(test)]
-mod test_support;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 pub mod thresholds;
 mod url_codec;
 pub mod viewport;

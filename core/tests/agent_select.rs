@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{agent_row, at, department};
+use common::{agent_row, at_minute, department};
 use monitor_core::wire::Agent;
 use monitor_core::{select_agents, AgentQuery, AgentSort, AgentStatus, SortDir};
 
@@ -149,7 +149,7 @@ fn ordered() -> Vec<Agent> {
             a.name = names[n].into();
             a.status = statuses[n].clone();
             // In its status since later = less time in status.
-            a.status_since = at(20 - n as i64);
+            a.status_since = at_minute(20 - n as i64);
             a.active_conversations = n as u32;
             a.capacity = 4;
             a.transfers = n as u32;
@@ -200,7 +200,7 @@ fn status_sorts_online_connected_offline_then_unknown_values() {
 fn time_in_status_descending_puts_the_longest_in_status_first() {
     let mut list: Vec<Agent> = ["a", "b", "c"].into_iter().map(agent_row).collect();
     for (a, minute) in list.iter_mut().zip([5, -30, 0]) {
-        a.status_since = at(minute);
+        a.status_since = at_minute(minute);
     }
     let q = sorted(AgentSort::TimeInStatus, SortDir::Desc);
     assert_eq!(ids(&list, &q), ["b", "c", "a"]);

@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{agent_row, at, conv};
+use common::{agent_row, at_minute, conv};
 use monitor_core::wire::{Agent, Conversation};
 use monitor_core::{agent_indicators, AgentStatus, ConversationStats, ConversationStatus};
 
@@ -19,7 +19,7 @@ fn with_status(id: &str, status: ConversationStatus) -> Conversation {
 
 #[test]
 fn an_empty_view_counts_nothing_and_has_no_averages() {
-    let i = ConversationStats::from_rows(&[], &[]).at(at(10));
+    let i = ConversationStats::from_rows(&[], &[]).at(at_minute(10));
     assert_eq!((i.total, i.queued, i.other), (0, 0, 0));
     assert_eq!(i.average_wait, None);
     assert_eq!(i.longest_wait, None);
@@ -27,16 +27,21 @@ fn an_empty_view_counts_nothing_and_has_no_averages() {
     assert_eq!(i.transfers_per_conversation, None);
     // Rows in the list but none in view: the same.
     let list = vec![conv("a")];
-    assert_eq!(ConversationStats::from_rows(&list, &[]).at(at(10)).total, 0);
+    assert_eq!(
+        ConversationStats::from_rows(&list, &[])
+            .at(at_minute(10))
+            .total,
+        0
+    );
 }
 
 #[test]
 fn a_single_queued_conversation_waits_since_its_status_changed() {
     let mut c = conv("a");
-    c.created_at = at(-30);
-    c.status_since = at(-5);
+    c.created_at = at_minute(-30);
+    c.status_since = at_minute(-5);
     c.transfers = 2;
-    let i = ConversationStats::from_rows(&[c], &[0]).at(at(0));
+    let i = ConversationStats::from_rows(&[c], &[0]).at(at_minute(0));
     assert_eq!((i.total, i.queued), (1, 1));
     assert_eq!(i.average_wait, Some(Duration::minutes(5)));
     assert_eq!(i.longest_wait, Some(Duration::minutes(5)));
@@ -53,7 +58,7 @@ fn each_known_status_is_counted_in_its_own_box() {
         with_status("d", ConversationStatus::Pending),
         with_status("e", ConversationStatus::Inactive),
     ];
-    let i = ConversationStats::from_rows(&list, &all(5)).at(at(0));
+    let i = ConversationStats::from_rows(&list, &all(5)).at(at_minute(0));
     let counts = (i.queued, i.in_progress, i.pending, i.inactive, i.other);
     assert_eq!(counts, (1, 2, 1, 1, 0));
     assert_eq!(i.total, 5);
@@ -66,18 +71,18 @@ fn unknown_and_finished_statuses_are_counted_as_other() {
         with_status("b", ConversationStatus::Finished),
         with_status("c", ConversationStatus::Queued),
     ];
-    let i = ConversationStats::from_rows(&list, &all(3)).at(at(0));
+    let i = ConversationStats::from_rows(&list, &all(3)).at(at_minute(0));
     assert_eq!((i.other, i.queued, i.total), (2, 1, 3));
 }
 
 #[test]
 fn waits_are_measured_over_queued_conversations_only() {
     let mut list = vec![conv("a"), conv("b"), conv("c")];
-    list[0].status_since = at(-2);
-    list[1].status_since = at(-6);
+    list[0].status_since = at_minute(-2);
+    list[1].status_since = at_minute(-6);
     list[2].status = ConversationStatus::InProgress;
-    list[2].status_since = at(-60);
-    let i = ConversationStats::from_rows(&list, &all(3)).at(at(0));
+    list[2].status_since = at_minute(-60);
+    let i = ConversationStats::from_rows(&list, &all(3)).at(at_minute(0));
     assert_eq!(i.average_wait, Some(Duration::minutes(4)));
     assert_eq!(i.longest_wait, Some(Duration::minutes(6)));
 }
@@ -89,14 +94,14 @@ fn only_the_rows_in_view_are_counted() {
         with_status("b", ConversationStatus::Pending),
         with_status("c", ConversationStatus::Pending),
     ];
-    let i = ConversationStats::from_rows(&list, &[2, 1]).at(at(0));
+    let i = ConversationStats::from_rows(&list, &[2, 1]).at(at_minute(0));
     assert_eq!((i.total, i.queued, i.pending), (2, 0, 2));
 }
 
 #[test]
 fn indices_past_the_end_are_skipped() {
     let list = vec![conv("a")];
-    let i = ConversationStats::from_rows(&list, &[0, 1, usize::MAX]).at(at(0));
+    let i = ConversationStats::from_rows(&list, &[0, 1, usize::MAX]).at(at_minute(0));
     assert_eq!(i.total, 1);
     let a = agent_indicators(&[agent_row("u1")], &[3, 0]);
     assert_eq!(a.total, 1);
@@ -107,8 +112,8 @@ fn the_same_stats_give_longer_times_as_the_clock_moves() {
     let mut list = vec![conv("a"), conv("b")];
     list[1].status = ConversationStatus::Pending;
     let stats = ConversationStats::from_rows(&list, &all(2));
-    let first = stats.at(at(1));
-    let later = stats.at(at(3));
+    let first = stats.at(at_minute(1));
+    let later = stats.at(at_minute(3));
     assert_eq!(first.average_wait, Some(Duration::minutes(1)));
     assert_eq!(later.average_wait, Some(Duration::minutes(3)));
     assert_eq!(later.average_duration, Some(Duration::minutes(3)));
@@ -118,23 +123,24 @@ fn the_same_stats_give_longer_times_as_the_clock_moves() {
 fn a_timestamp_after_now_counts_as_no_time_elapsed() {
     // Clock skew: a conversation stamped 2 minutes ahead of the client's clock.
     let mut list = vec![conv("a"), conv("b")];
-    list[0].created_at = at(2);
-    list[0].status_since = at(2);
-    list[1].created_at = at(-4);
-    list[1].status_since = at(-4);
-    let i = ConversationStats::from_rows(&list, &all(2)).at(at(0));
+    list[0].created_at = at_minute(2);
+    list[0].status_since = at_minute(2);
+    list[1].created_at = at_minute(-4);
+    list[1].status_since = at_minute(-4);
+    let i = ConversationStats::from_rows(&list, &all(2)).at(at_minute(0));
     assert_eq!(i.average_wait, Some(Duration::minutes(2)));
     assert_eq!(i.average_duration, Some(Duration::minutes(2)));
     assert_eq!(i.longest_wait, Some(Duration::minutes(4)));
-    let ahead = ConversationStats::from_rows(&list[..1], &[0]).at(at(0));
+    let ahead = ConversationStats::from_rows(&list[..1], &[0]).at(at_minute(0));
     assert_eq!(ahead.longest_wait, Some(Duration::zero()));
 }
 
 #[test]
 fn means_are_rounded_down_to_the_millisecond() {
     let mut list = vec![conv("a"), conv("b"), conv("c")];
-    list[0].status_since = at(0) + Duration::milliseconds(1);
-    let i = ConversationStats::from_rows(&list, &all(3)).at(at(0) + Duration::milliseconds(2));
+    list[0].status_since = at_minute(0) + Duration::milliseconds(1);
+    let i =
+        ConversationStats::from_rows(&list, &all(3)).at(at_minute(0) + Duration::milliseconds(2));
     // (1 + 2 + 2) / 3 ms.
     assert_eq!(i.average_wait, Some(Duration::milliseconds(1)));
 }
@@ -145,7 +151,7 @@ fn transfers_per_conversation_is_the_mean_over_all_rows() {
     list[0].transfers = 3;
     list[1].status = ConversationStatus::InProgress;
     list[1].transfers = 2;
-    let i = ConversationStats::from_rows(&list, &all(4)).at(at(0));
+    let i = ConversationStats::from_rows(&list, &all(4)).at(at_minute(0));
     assert_eq!(i.transfers_per_conversation, Some(1.25));
 }
 

@@ -151,7 +151,7 @@ proptest! {
         offset_ms in -3_000i64..3_000,
     ) {
         let now = if list.is_empty() {
-            common::at(0)
+            common::at_minute(0)
         } else {
             let c = &list[pick.index(list.len())];
             let t = if created { c.created_at } else { c.status_since };

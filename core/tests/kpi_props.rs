@@ -16,7 +16,7 @@ use monitor_core::{AgentStatus, Channel, ConversationStatus};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
-use common::{agent_row, at, conv, department};
+use common::{agent_row, at_minute, conv, department};
 
 /// Departments a record may name; "dx" is never in scope.
 const DEPARTMENTS: &[&str] = &["d1", "d2", "d3", "dx"];
@@ -32,11 +32,11 @@ fn channel() -> impl Strategy<Value = Channel> {
 /// An instant around "now" (minute 1440): from over a day before to a
 /// little after, in milliseconds.
 fn instant() -> impl Strategy<Value = Timestamp> {
-    (-1_600i64 * 60_000..1_445 * 60_000).prop_map(|ms| at(0) + Duration::milliseconds(ms))
+    (-1_600i64 * 60_000..1_445 * 60_000).prop_map(|ms| at_minute(0) + Duration::milliseconds(ms))
 }
 
 fn now() -> Timestamp {
-    at(1_440)
+    at_minute(1_440)
 }
 
 fn wait() -> impl Strategy<Value = WaitRecord> {
@@ -295,7 +295,7 @@ proptest! {
     fn every_window_and_scope_matches_the_plain_oracle(case in case(), from_minute in 0i64..1_440) {
         let thresholds = thresholds();
         let scope = Scope { departments: &case.in_scope, thresholds: &thresholds };
-        let froms = [at(0), at(from_minute), now() - monitor_core::kpi::RECENT];
+        let froms = [at_minute(0), at_minute(from_minute), now() - monitor_core::kpi::RECENT];
         let got = windows(
             &scope,
             &case.waits,
@@ -319,7 +319,7 @@ fn nothing_to_count_is_null_not_zero() {
         thresholds: &thresholds,
     };
     let none: [WaitRecord; 0] = [];
-    let got = windows(&scope, &none, &[], &[], &[], [at(0)], now());
+    let got = windows(&scope, &none, &[], &[], &[], [at_minute(0)], now());
     let figures = &got[0].departments[0].figures;
     assert_eq!(figures.offered, 0);
     assert_eq!(figures.service_level, None);
@@ -340,12 +340,12 @@ fn a_wait_exactly_at_the_threshold_is_in_time_and_one_past_it_is_not() {
     let answered = |ms: i64| WaitRecord {
         department_id: "d1".into(),
         channel: Channel::Whatsapp,
-        queued_at: at(10) - Duration::milliseconds(ms),
-        left_at: at(10),
+        queued_at: at_minute(10) - Duration::milliseconds(ms),
+        left_at: at_minute(10),
         outcome: WaitOutcome::Answered,
     };
     let waits = [answered(120_000), answered(120_001), answered(5_000)];
-    let got = windows(&scope, &waits, &[], &[], &[], [at(0)], now());
+    let got = windows(&scope, &waits, &[], &[], &[], [at_minute(0)], now());
     let overall = &got[0].overall;
     assert_eq!((overall.answered, overall.answered_in_time), (3, 2));
     assert_eq!(overall.service_level, Some(2.0 / 3.0));

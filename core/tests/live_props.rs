@@ -9,7 +9,7 @@ mod common;
 
 use chrono::Duration;
 use common::arb::{agents as arb_agents, conversations as arb_conversations};
-use common::at;
+use common::at_minute;
 use monitor_core::board::{Input, Listing, Staged};
 use monitor_core::event::Change;
 use monitor_core::indicators::waits::WaitStats;
@@ -139,7 +139,7 @@ impl Harness {
             Step::Conversations(list) => {
                 self.board
                     .stage(Input::Conversations(ConversationsSnapshot {
-                        server_time: at(0),
+                        server_time: at_minute(0),
                         sequence: self.sequence,
                         conversations: list,
                         next_cursor: None,
@@ -147,7 +147,7 @@ impl Harness {
             }
             Step::Agents(list) => {
                 self.board.stage(Input::Agents(AgentsSnapshot {
-                    server_time: at(0),
+                    server_time: at_minute(0),
                     sequence: self.sequence,
                     agents: list,
                 }));
@@ -221,9 +221,9 @@ impl Harness {
             let stats = ConversationStats::from_rows(&conversations, &expected);
             let waits = WaitStats::from_rows(&conversations, &expected, &thresholds);
             let figures = self.board.conversation_figures(id).expect("an open view");
-            prop_assert_eq!(figures.in_progress(), stats.at(at(0)).in_progress);
+            prop_assert_eq!(figures.in_progress(), stats.at(at_minute(0)).in_progress);
             for minutes in [-3, 0, 1, 2, 4, 9] {
-                let now = at(minutes) + Duration::milliseconds(250);
+                let now = at_minute(minutes) + Duration::milliseconds(250);
                 prop_assert_eq!(figures.stats_at(now), stats.at(now));
                 prop_assert_eq!(figures.waits_at(now), waits.total_at(now));
                 prop_assert_eq!(figures.departments_at(now), waits.departments_at(now));

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{agent, at, conv, department};
+use common::{agent, at_minute, conv, department};
 use monitor_core::wire::Conversation;
 use monitor_core::{
     select_conversations, Channel, ConversationQuery, ConversationSort, ConversationStatus,
@@ -220,10 +220,10 @@ fn ordered() -> Vec<Conversation> {
             c.agent = agent(&format!("u{n}"), agents[n]);
             c.department = department(&format!("d{n}"), departments[n]);
             // Created later = shorter duration, so Duration runs c, b, a.
-            c.created_at = at(i);
-            c.updated_at = Some(at(10 + i));
+            c.created_at = at_minute(i);
+            c.updated_at = Some(at_minute(10 + i));
             // In its status since later = less time in status.
-            c.status_since = at(20 - i);
+            c.status_since = at_minute(20 - i);
             c.transfers = n as u32;
             c
         })
@@ -255,8 +255,8 @@ fn finished_ones_sort_by_their_finish_and_by_how_long_they_lasted() {
     let mut list = ordered();
     // a lasted 30 min, b 25, c 40; they finished in the order c, a, b.
     for (c, (created, finished)) in list.iter_mut().zip([(0, 30), (10, 35), (-20, 20)]) {
-        c.created_at = at(created);
-        c.finished_at = Some(at(finished));
+        c.created_at = at_minute(created);
+        c.finished_at = Some(at_minute(finished));
     }
     let by = |sort, dir| ids(&list, &query(|q| (q.sort, q.dir) = (sort, dir)));
     assert_eq!(
@@ -281,7 +281,7 @@ fn finished_ones_sort_by_their_finish_and_by_how_long_they_lasted() {
 fn the_default_sort_puts_the_longest_in_its_status_first() {
     let mut list: Vec<Conversation> = ["a", "b", "c"].into_iter().map(conv).collect();
     for (c, minute) in list.iter_mut().zip([5, -30, 0]) {
-        c.status_since = at(minute);
+        c.status_since = at_minute(minute);
     }
     assert_eq!(ids(&list, &ConversationQuery::default()), ["b", "c", "a"]);
 }
@@ -289,8 +289,8 @@ fn the_default_sort_puts_the_longest_in_its_status_first() {
 #[test]
 fn duration_ascending_puts_the_newest_conversation_first() {
     let mut list: Vec<Conversation> = ["a", "b"].into_iter().map(conv).collect();
-    list[0].created_at = at(-60);
-    list[1].created_at = at(-1);
+    list[0].created_at = at_minute(-60);
+    list[1].created_at = at_minute(-1);
     let q = query(|q| (q.sort, q.dir) = (ConversationSort::Duration, SortDir::Asc));
     assert_eq!(ids(&list, &q), ["b", "a"]);
 }
@@ -298,8 +298,8 @@ fn duration_ascending_puts_the_newest_conversation_first() {
 #[test]
 fn conversations_without_a_message_sort_last_ascending_by_updated() {
     let mut list: Vec<Conversation> = ["a", "b", "c"].into_iter().map(conv).collect();
-    list[1].updated_at = Some(at(3));
-    list[2].updated_at = Some(at(1));
+    list[1].updated_at = Some(at_minute(3));
+    list[2].updated_at = Some(at_minute(1));
     let asc = query(|q| (q.sort, q.dir) = (ConversationSort::Updated, SortDir::Asc));
     assert_eq!(ids(&list, &asc), ["c", "b", "a"]);
     let desc = query(|q| (q.sort, q.dir) = (ConversationSort::Updated, SortDir::Desc));

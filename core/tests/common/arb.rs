@@ -11,7 +11,7 @@ pub mod conversations {
     use proptest::prelude::*;
     use proptest::sample::select;
 
-    use crate::common::{agent, at, conv, department};
+    use crate::common::{agent, at_minute, conv, department};
 
     /// Names with their folded form, so the reference needs no folding code.
     pub const NAMES: &[(&str, &str)] = &[
@@ -78,7 +78,7 @@ pub mod conversations {
                     let (created, since, updated, transfers) = times;
                     let mut c = conv("");
                     c.ticket = ticket.map(str::to_owned);
-                    c.finished_at = finished.map(|f| at(created + f));
+                    c.finished_at = finished.map(|f| at_minute(created + f));
                     c.status = status;
                     c.channel = channel;
                     c.customer.name = NAMES[name].0.into();
@@ -87,13 +87,13 @@ pub mod conversations {
                     c.agent = agent_at.and_then(|a| agent(AGENTS[a].0, AGENTS[a].1));
                     c.department =
                         department(&format!("d{dept}"), ["Vendas", "ventas", "Soporte"][dept]);
-                    c.created_at = at(created);
-                    c.status_since = at(since);
-                    c.updated_at = updated.map(at);
+                    c.created_at = at_minute(created);
+                    c.status_since = at_minute(since);
+                    c.updated_at = updated.map(at_minute);
                     c.transfers = transfers;
                     c.last_message = last_author.map(|author| LastMessage {
                         author,
-                        sent_at: at(3),
+                        sent_at: at_minute(3),
                         text: String::new(),
                     });
                     c
@@ -147,7 +147,7 @@ pub mod agents {
     use proptest::prelude::*;
     use proptest::sample::select;
 
-    use crate::common::{agent_row, at, department};
+    use crate::common::{agent_row, at_minute, department};
 
     pub const NAMES: &[&str] = &[
         "Ana",
@@ -190,7 +190,7 @@ pub mod agents {
                 a.name = NAMES[name].into();
                 a.email = email.then(|| format!("a{name}@mail.com"));
                 a.status = status;
-                a.status_since = at(since);
+                a.status_since = at_minute(since);
                 a.active_conversations = active;
                 a.capacity = capacity;
                 a.transfers = transfers;

@@ -4,42 +4,14 @@
 
 pub mod arb;
 
-use chrono::{DateTime, Duration};
-use monitor_core::wire::{Agent, AgentRef, Conversation, Customer, DepartmentRef, Timestamp};
-use monitor_core::{AgentStatus, Channel, ConversationStatus};
+pub use monitor_core::test_support::{at, conversation as conv};
+use monitor_core::wire::{Agent, AgentRef, DepartmentRef, Timestamp};
+use monitor_core::AgentStatus;
 
-/// A fixed instant plus `minutes`, so tests read in minutes.
-pub fn at(minutes: i64) -> Timestamp {
-    DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default() + Duration::minutes(minutes)
-}
-
-/// A queued WhatsApp conversation in department d1, unassigned, all times
-/// at minute 0; tests change the fields they are about.
-pub fn conv(id: &str) -> Conversation {
-    Conversation {
-        id: id.to_owned(),
-        ticket: None,
-        channel: Channel::Whatsapp,
-        status: ConversationStatus::Queued,
-        customer: Customer {
-            name: format!("Customer {id}"),
-            phone: None,
-            email: None,
-        },
-        agent: None,
-        department: DepartmentRef {
-            id: "d1".into(),
-            name: "Sales".into(),
-        },
-        created_at: at(0),
-        updated_at: None,
-        status_since: at(0),
-        finished_at: None,
-        transfers: 0,
-        last_message: None,
-        end_justification: None,
-        version: None,
-    }
+/// `minutes` after the fixtures' fixed instant ([`at`], which counts
+/// seconds), so the tests that think in minutes read in minutes.
+pub fn at_minute(minutes: i64) -> Timestamp {
+    at(minutes * 60)
 }
 
 /// An agent reference.
@@ -66,7 +38,7 @@ pub fn agent_row(id: &str) -> Agent {
         name: format!("Agent {id}"),
         email: None,
         status: AgentStatus::Online,
-        status_since: at(0),
+        status_since: at_minute(0),
         active_conversations: 0,
         capacity: 3,
         transfers: 0,
