@@ -170,7 +170,9 @@ fn points_are_a_minute_apart_and_end_now() {
     let instants = trend_instants(now());
     assert_eq!(instants[0], now() - Duration::minutes(60));
     assert_eq!(instants[TREND_POINTS - 1], now());
-    assert!(instants.windows(2).all(|w| w[1] - w[0] == Duration::minutes(1)));
+    assert!(instants
+        .windows(2)
+        .all(|w| w[1] - w[0] == Duration::minutes(1)));
 }
 
 #[test]
