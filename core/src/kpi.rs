@@ -10,11 +10,13 @@
 
 mod compute;
 mod figures;
+mod freshness;
 mod record;
 mod trend;
 
 pub use compute::{day_and_recent, day_start, windows, Scope, RECENT};
 pub use figures::{ChannelFigures, DepartmentFigures, Figures, IndicatorsSnapshot, Window};
+pub use freshness::figures_stale;
 pub use record::{HandleRecord, WaitOutcome, WaitRecord};
 pub use trend::{
     trend, trend_instants, TrendPoint, TrendsSnapshot, TREND_POINTS, TREND_SPAN, TREND_STEP,
