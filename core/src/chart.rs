@@ -175,8 +175,11 @@ pub fn percent(share: Option<f64>) -> String {
 /// "—" with none.
 pub fn seconds(secs: Option<f64>) -> String {
     match secs.filter(|s| s.is_finite()) {
+        // Clamped before the conversion: a payload's absurd number must
+        // read oddly, never reach chrono's out-of-range panic (a panic
+        // ends the app). A hundred years is past any wait.
         Some(s) => crate::elapsed::format_elapsed(chrono::Duration::milliseconds(
-            (s * 1000.0).round() as i64,
+            (s.clamp(0.0, 3.2e9) * 1000.0).round() as i64,
         )),
         None => "—".to_owned(),
     }

@@ -134,3 +134,15 @@ fn figures_read_as_percentages_and_timer_text() {
     assert_eq!(seconds(Some(65.4)), "1:05");
     assert_eq!(seconds(None), "—");
 }
+
+proptest! {
+    /// Figures come from the backend: whatever number it sends, the text
+    /// is made without a panic (one would end the app).
+    #[test]
+    fn any_number_reads_without_a_panic(x in any::<f64>()) {
+        let _ = seconds(Some(x));
+        let _ = percent(Some(x));
+        let values = [Some(x), Some(1.0)];
+        let _ = line_path(&values, Scale::from_zero(&values, 5.0), 100.0, 20.0);
+    }
+}
