@@ -250,8 +250,9 @@ async fn polling_waits_while_the_page_is_hidden_and_ends_with_the_page() {
     assert_eq!(polls(), hidden_at, "no polls while hidden");
 
     set_hidden(&browser, false).await;
-    // Back at once, not after a whole interval.
-    tokio::time::timeout(Duration::from_millis(900), async {
+    // Showing the page wakes the poller: without the wake it would wait
+    // for a visibility change forever. (Generous: the machine may be busy.)
+    tokio::time::timeout(Duration::from_millis(3_000), async {
         while polls() == hidden_at {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
