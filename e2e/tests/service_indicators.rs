@@ -133,7 +133,9 @@ async fn the_cards_read_the_indicators_and_the_sparklines_follow_the_trends_live
     assert!(sparklines[0].2.starts_with('M'), "the queue has a line");
 
     // The queue card is the trend's last point; an arrival moves both it
-    // and its sparkline at the next poll, without a reload.
+    // and its sparkline's numbers at the next poll, without a reload. (Not
+    // necessarily its drawing: a line whose last point is its highest is
+    // drawn the same one higher, the scale growing with it.)
     let queued = eventually("the queue card reads the trend's last point", || async {
         let trends: TrendsSnapshot = api_get(&server, "/monitor/trends", "demo-admin").await;
         let last = trends.points.last()?.queued;
@@ -141,7 +143,6 @@ async fn the_cards_read_the_indicators_and_the_sparklines_follow_the_trends_live
         (cards.get("Last hour's trend")?.get("Queued")? == &last.to_string()).then_some(last)
     })
     .await;
-    let before: Vec<(String, String, String)> = browser.eval(READ_SPARKLINES).await;
     server.inject_arrival("Trend Watcher");
     let now = format!("now {}", queued + 1);
     eventually(
@@ -151,7 +152,7 @@ async fn the_cards_read_the_indicators_and_the_sparklines_follow_the_trends_live
             let card = cards.get("Last hour's trend")?.get("Queued")?.clone();
             let after: Vec<(String, String, String)> = browser.eval(READ_SPARKLINES).await;
             let (_, label, path) = after.first()?;
-            (card == (queued + 1).to_string() && label.contains(&now) && *path != before[0].2)
+            (card == (queued + 1).to_string() && label.contains(&now) && path.starts_with('M'))
                 .then_some(())
         },
     )
