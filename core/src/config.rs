@@ -38,6 +38,10 @@ pub struct Config {
     /// A request whose answer takes longer is aborted and reported.
     #[serde(default = "Config::default_request_timeout_ms")]
     pub request_timeout_ms: u32,
+    /// Milliseconds between two polls of the key performance indicators
+    /// and trends (they are not streamed).
+    #[serde(default = "Config::default_indicators_interval_ms")]
+    pub indicators_interval_ms: u32,
 }
 
 /// Why a config cannot be used; the message names the field.
@@ -63,6 +67,10 @@ impl Config {
         30_000
     }
 
+    fn default_indicators_interval_ms() -> u32 {
+        15_000
+    }
+
     /// Parses and checks `config.json`.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
         let config: Config =
@@ -84,6 +92,14 @@ impl Config {
             return Err(ConfigError(format!(
                 "config.json: poll_interval_ms is {} (at least 500)",
                 self.poll_interval_ms
+            )));
+        }
+        // Faster than a second would poll figures that move with answers
+        // and ends more often than anyone reads them.
+        if self.indicators_interval_ms < 1_000 {
+            return Err(ConfigError(format!(
+                "config.json: indicators_interval_ms is {} (at least 1000)",
+                self.indicators_interval_ms
             )));
         }
         self.wait_thresholds
@@ -128,6 +144,7 @@ mod tests {
         assert_eq!(c.poll_interval_ms, 5_000);
         assert_eq!(c.stale_after_ms, 45_000);
         assert_eq!(c.request_timeout_ms, 30_000);
+        assert_eq!(c.indicators_interval_ms, 15_000);
         assert!(c.allowed_parent_origins.is_empty());
     }
 
@@ -167,6 +184,13 @@ mod tests {
         let json = r#"{"api_base_url": "/a", "wait_thresholds": {"queue": {"warning_secs": 600, "critical_secs": 60}}}"#;
         let err = Config::parse(json).unwrap_err();
         assert!(err.0.contains("wait_thresholds.queue"), "{err}");
+    }
+
+    #[test]
+    fn a_too_short_indicators_interval_is_refused() {
+        let err =
+            Config::parse(r#"{"api_base_url": "/a", "indicators_interval_ms": 200}"#).unwrap_err();
+        assert!(err.0.contains("indicators_interval_ms"), "{err}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod agent_select;
 pub mod alerts;
 pub mod awaiting;
 pub mod board;
+pub mod chart;
 pub mod clock;
 pub mod columns;
 pub mod config;

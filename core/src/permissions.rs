@@ -12,6 +12,7 @@ use crate::wire::{permission, Conversation, Me};
 pub struct Permissions {
     view_agents: bool,
     view_averages: bool,
+    view_trends: bool,
     transfer: bool,
     end: bool,
     bulk_end: bool,
@@ -32,6 +33,7 @@ impl Permissions {
             let flag = match name {
                 permission::VIEW_AGENTS => &mut granted.view_agents,
                 permission::VIEW_AVERAGES => &mut granted.view_averages,
+                permission::VIEW_TRENDS => &mut granted.view_trends,
                 permission::TRANSFER => &mut granted.transfer,
                 permission::END => &mut granted.end,
                 permission::BULK_END => &mut granted.bulk_end,
@@ -56,6 +58,12 @@ impl Permissions {
     /// conversation, occupancy), beside the main counts everyone sees.
     pub fn sees_averages(&self) -> bool {
         self.view_averages
+    }
+
+    /// The last hour's trends: sparklines on the cards, charts on the
+    /// wallboard.
+    pub fn sees_trends(&self) -> bool {
+        self.view_trends
     }
 
     /// Selecting conversations and ending them together (see

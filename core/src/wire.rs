@@ -208,6 +208,8 @@ pub mod permission {
     pub const VIEW_ALL_CONVERSATIONS: &str = "conversations.view_all";
     pub const VIEW_AGENTS: &str = "agents.view";
     pub const VIEW_AVERAGES: &str = "indicators.averages";
+    /// The last hour's trends (queue, longest wait, service level).
+    pub const VIEW_TRENDS: &str = "indicators.trends";
     pub const TRANSFER: &str = "conversations.transfer";
     pub const END: &str = "conversations.end";
     pub const BULK_END: &str = "conversations.bulk_end";

@@ -20,11 +20,12 @@ fn me(profile: Profile, permissions: &[&str]) -> Me {
 
 /// Every capability, in the order of `ALL_PERMISSIONS`; transfer and end
 /// show as the row menu's entries.
-fn capabilities(p: &Permissions) -> [bool; 6] {
+fn capabilities(p: &Permissions) -> [bool; 7] {
     let actions = p.row_actions();
     [
         p.can_view_agents(),
         p.sees_averages(),
+        p.sees_trends(),
         actions.contains(&RowAction::Transfer),
         actions.contains(&RowAction::End),
         p.can_bulk_end(),
@@ -32,9 +33,10 @@ fn capabilities(p: &Permissions) -> [bool; 6] {
     ]
 }
 
-const ALL_PERMISSIONS: [&str; 6] = [
+const ALL_PERMISSIONS: [&str; 7] = [
     permission::VIEW_AGENTS,
     permission::VIEW_AVERAGES,
+    permission::VIEW_TRENDS,
     permission::TRANSFER,
     permission::END,
     permission::BULK_END,
@@ -45,7 +47,7 @@ const ALL_PERMISSIONS: [&str; 6] = [
 fn an_empty_permission_list_gives_only_view_and_no_agents_or_averages() {
     let p = Permissions::from_me(&me(Profile::Agent, &[]));
     assert_eq!(p.row_actions(), [RowAction::View]);
-    assert_eq!(capabilities(&p), [false; 6]);
+    assert_eq!(capabilities(&p), [false; 7]);
 }
 
 #[test]
@@ -55,7 +57,7 @@ fn the_profile_name_grants_nothing_by_itself() {
     assert_eq!(p, Permissions::default());
     // And an unknown profile with every permission gets everything.
     let p = Permissions::from_me(&me(Profile::Other("auditor".into()), &ALL_PERMISSIONS));
-    assert_eq!(capabilities(&p), [true; 6]);
+    assert_eq!(capabilities(&p), [true; 7]);
 }
 
 #[test]

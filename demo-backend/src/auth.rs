@@ -26,11 +26,12 @@ pub const DEMO_TOKENS: [(&str, Profile); 4] = [
 ];
 
 /// Supervisors see and act on everything; agents get none of these.
-const SUPERVISOR_PERMISSIONS: [&str; 7] = [
+const SUPERVISOR_PERMISSIONS: [&str; 8] = [
     permission::SUPERVISE,
     permission::VIEW_ALL_CONVERSATIONS,
     permission::VIEW_AGENTS,
     permission::VIEW_AVERAGES,
+    permission::VIEW_TRENDS,
     permission::TRANSFER,
     permission::END,
     permission::BULK_END,

@@ -79,6 +79,10 @@ pub struct Options {
     /// Milliseconds between snapshot reloads in poll mode, as config.json tells it.
     #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(500..))]
     pub poll_interval_ms: u32,
+    /// Milliseconds between the SPA's polls of the indicators and trends,
+    /// as config.json tells it.
+    #[arg(long, default_value_t = 15_000, value_parser = clap::value_parser!(u32).range(1000..))]
+    pub indicators_interval_ms: u32,
     /// Milliseconds the SPA waits for any answer before aborting the
     /// request and saying so, as config.json tells it.
     #[arg(long, default_value_t = 30_000, value_parser = clap::value_parser!(u32).range(1000..))]
@@ -118,6 +122,7 @@ impl Default for Options {
             live_mode: LiveMode::Sse,
             poll_interval_ms: 5000,
             request_timeout_ms: 30_000,
+            indicators_interval_ms: 15_000,
             wait_thresholds: WaitThresholds::default(),
             start_at: None,
             faults: Faults::default(),

@@ -42,6 +42,7 @@ pub fn config(options: &Options, origins: &Origins) -> Config {
         wait_thresholds: options.wait_thresholds.clone(),
         default_locale: Some("es".to_owned()),
         request_timeout_ms: options.request_timeout_ms,
+        indicators_interval_ms: options.indicators_interval_ms,
     }
 }
 
@@ -89,7 +90,8 @@ mod tests {
                     "status": {"warning_secs": 900, "critical_secs": 1800}
                 },
                 "default_locale": "es",
-            "request_timeout_ms": 30000
+            "request_timeout_ms": 30000,
+            "indicators_interval_ms": 15000
             })
         );
         let text = String::from_utf8(body(&config).to_vec()).unwrap();

@@ -1,6 +1,7 @@
 //! What clients ask of the backend, counted, so that tests and the soak run
 //! can bound it: how many snapshots of the active conversations were asked
-//! for and how many change streams were opened. Counted before fault
+//! for, how many change streams were opened and how often the indicators
+//! were polled. Counted before fault
 //! injection, so a refused request counts too (a client retrying refused
 //! requests in a storm is a storm all the same).
 
@@ -18,6 +19,7 @@ use crate::state::AppState;
 pub struct Traffic {
     snapshots: AtomicU64,
     streams: AtomicU64,
+    indicators: AtomicU64,
 }
 
 /// A reading of [`Traffic`].
@@ -27,6 +29,8 @@ pub struct TrafficCounts {
     pub snapshots: u64,
     /// `GET /monitor/events`: connections opened (or tried).
     pub streams: u64,
+    /// `GET /monitor/indicators`: polls of the key performance indicators.
+    pub indicators: u64,
 }
 
 impl Traffic {
@@ -34,6 +38,7 @@ impl Traffic {
         TrafficCounts {
             snapshots: self.snapshots.load(Ordering::Relaxed),
             streams: self.streams.load(Ordering::Relaxed),
+            indicators: self.indicators.load(Ordering::Relaxed),
         }
     }
 }
@@ -48,6 +53,8 @@ pub async fn count(State(state): State<AppState>, request: Request, next: Next) 
             traffic.snapshots.fetch_add(1, Ordering::Relaxed);
         } else if uri.path().ends_with("/monitor/events") {
             traffic.streams.fetch_add(1, Ordering::Relaxed);
+        } else if uri.path().ends_with("/monitor/indicators") {
+            traffic.indicators.fetch_add(1, Ordering::Relaxed);
         }
     }
     next.run(request).await

@@ -57,6 +57,7 @@ async fn each_demo_token_signs_in_with_its_profile_and_permissions() {
             permission::VIEW_ALL_CONVERSATIONS,
             permission::VIEW_AGENTS,
             permission::VIEW_AVERAGES,
+            permission::VIEW_TRENDS,
             permission::TRANSFER,
             permission::END,
             permission::BULK_END,

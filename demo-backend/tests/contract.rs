@@ -92,3 +92,12 @@ async fn the_indicators_schemas_name_exactly_the_fields_sent() {
     assert!(department.remove("department_id"));
     assert_eq!(department, properties("Indicators"));
 }
+
+#[tokio::test]
+async fn the_trends_schemas_name_exactly_the_fields_sent() {
+    let server = frozen().await;
+    let body: serde_json::Value = get_json(&server, "/api/v1/monitor/trends", ADMIN).await;
+    assert_eq!(keys(&body), properties("TrendsSnapshot"));
+    // Every field, set or null, is sent.
+    assert_eq!(keys(&body["points"][0]), properties("TrendPoint"));
+}

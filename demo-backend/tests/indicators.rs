@@ -4,46 +4,14 @@
 
 mod common;
 
-use std::collections::BTreeSet;
-use std::time::Duration;
-
 use chrono::{DurationRound, TimeDelta};
-use common::{get, get_json, spawn, ADMIN, AGENT, PATIENCE};
-use demo_backend::{Options, Server};
+use common::{get, get_json, operation_with_a_history, ADMIN, AGENT};
 use monitor_core::kpi::{Figures, HandleRecord, IndicatorsSnapshot, WaitOutcome, WaitRecord};
 use monitor_core::wire::{Agent, AgentsSnapshot, Conversation, ConversationsSnapshot, Timestamp};
 use monitor_core::{AgentStatus, Channel, ConversationStatus};
+use std::collections::BTreeSet;
 
 const INDICATORS: &str = "/api/v1/monitor/indicators";
-
-/// A fast-forwarded operation (a high rate runs its clock fast), stopped
-/// once the day has records of every kind.
-async fn operation_with_a_history() -> Server {
-    let server = spawn(Options {
-        rate: 1_000.0,
-        ..Options::default()
-    })
-    .await;
-    let deadline = tokio::time::Instant::now() + PATIENCE * 3;
-    loop {
-        let (waits, handles) = server.day_records();
-        let abandoned = waits.iter().any(|w| w.outcome == WaitOutcome::Abandoned);
-        if abandoned && handles.len() >= 20 {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "no history yet: {} waits, {} services",
-            waits.len(),
-            handles.len()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    server.pause_simulation(true);
-    // A tick that was under way when the pause came ends first.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    server
-}
 
 /// What the records, the queue and the agents give for one scope over the
 /// window from `from` to `now`: counted by hand, in the plainest way.

@@ -37,7 +37,8 @@ async fn config_json_names_the_api_the_portal_origins_and_the_live_mode() {
                 "status": {"warning_secs": 900, "critical_secs": 1800}
             },
             "default_locale": "es",
-            "request_timeout_ms": 30000
+            "request_timeout_ms": 30000,
+            "indicators_interval_ms": 15000
         })
     );
 }

@@ -2,7 +2,10 @@
 //! looks: `cargo run -p e2e --example screenshot -- <token> <path?query> <out.png> [clicks]`
 //! where `clicks` is a comma-separated list of button or menu item names to
 //! activate first (e.g. `Options,Transfer conversation`). The SPA must be
-//! built into `dist/` first.
+//! built into `dist/` first. With `MONITOR_URL` set (e.g.
+//! `http://127.0.0.1:8080`) it shoots a backend already running there
+//! instead of starting one: an operation that has run for an hour has an
+//! hour of trends to show (the README's wallboard).
 
 use e2e::{eventually, start_backend, Browser, Role};
 
@@ -17,8 +20,16 @@ async fn main() {
         rate: 5.0,
         ..e2e::quiet_options()
     };
-    let server = start_backend(options).await;
-    let browser = Browser::open(&server.base_url()).await;
+    // Kept alive until the shot is taken.
+    let (_server, base_url) = match std::env::var("MONITOR_URL") {
+        Ok(url) => (None, url),
+        Err(_) => {
+            let server = start_backend(options).await;
+            let url = server.base_url();
+            (Some(server), url)
+        }
+    };
+    let browser = Browser::open(&base_url).await;
     browser.sign_in(&token).await;
     browser.wait_for(Role::Status, "Live").await;
     browser.goto(&path).await;
@@ -39,7 +50,8 @@ async fn main() {
         .await;
         target.click().await.expect("click");
     }
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    // The polled figures and trends arrive a moment after the live ones.
+    tokio::time::sleep(std::time::Duration::from_millis(2_000)).await;
     let png = browser.client.screenshot().await.expect("screenshot");
     std::fs::write(&out, png).expect("write the screenshot");
     println!("saved {out}");

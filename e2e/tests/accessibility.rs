@@ -41,6 +41,33 @@ async fn check(browser: &Browser, axe: &str, view: &str, all: &mut Vec<String>) 
     }
 }
 
+/// Waits until `selector` matches an element whose `what` (a JS
+/// expression of `e`) is not empty: polled figures and charts arrive a
+/// moment after the rows, and axe must see them drawn.
+async fn wait_drawn(browser: &Browser, selector: &str, what: &str) {
+    let script = format!(
+        "return Array.from(document.querySelectorAll('{selector}')).some(e => ({what}) !== '')"
+    );
+    eventually(selector, || async {
+        browser.eval::<bool>(&script).await.then_some(())
+    })
+    .await;
+}
+
+/// The service cards with their first figures, and (for profiles with
+/// trends) the sparklines with a line.
+async fn wait_for_service_figures(browser: &Browser, trends: bool) {
+    wait_drawn(
+        browser,
+        "section.service .kpi__value",
+        "e.innerText.replace('—', '').trim()",
+    )
+    .await;
+    if trends {
+        wait_drawn(browser, "svg.sparkline path", "e.getAttribute('d') || ''").await;
+    }
+}
+
 async fn open_row_action(browser: &Browser, action: &str) {
     browser.find_all(Role::Button, Some("Options")).await[0]
         .click()
@@ -63,6 +90,7 @@ async fn every_view_in(theme: &str) {
     check(&browser, &axe, "sign-in", &mut all).await;
     browser.submit_token("demo-admin").await;
     browser.wait_for_rows("Conversations").await;
+    wait_for_service_figures(&browser, true).await;
     check(&browser, &axe, "conversations", &mut all).await;
 
     browser.click(Role::Button, "Status").await;
@@ -150,7 +178,13 @@ async fn every_view_in(theme: &str) {
         .goto(&format!("/wallboard?lang=en&theme={theme}"))
         .await;
     browser.wait_for(Role::Group, "Queued").await;
-    check(&browser, &axe, "wallboard", &mut all).await;
+    wait_drawn(
+        &browser,
+        "figure.trend-chart .trend-chart__line",
+        "e.getAttribute('d') || ''",
+    )
+    .await;
+    check(&browser, &axe, "wallboard with trends", &mut all).await;
     browser
         .goto(&format!("/agents?lang=en&theme={theme}"))
         .await;
@@ -167,6 +201,7 @@ async fn every_view_in(theme: &str) {
     browser.goto(&format!("/?lang=en&theme={theme}")).await;
     browser.submit_token("demo-agent").await;
     browser.wait_for_rows("Conversations").await;
+    wait_for_service_figures(&browser, false).await;
     check(&browser, &axe, "agent profile", &mut all).await;
 
     assert!(

@@ -20,6 +20,8 @@ pub mod modal;
 pub mod multi_select;
 pub mod row_menu;
 pub mod search_box;
+pub mod service_cards;
 pub mod transcript;
+pub mod trend_chart;
 pub mod virtual_table;
 pub mod wait_breakdown;

@@ -257,6 +257,25 @@ pub struct Texts {
     pub alert_critical: &'static str,
     /// "{n} conversations queued (alert at {max})"
     pub alert_queue: &'static str,
+    pub service_indicators: &'static str,
+    pub kpi_today: &'static str,
+    pub kpi_last_30_minutes: &'static str,
+    pub kpi_last_hour_trend: &'static str,
+    pub kpi_service_level: &'static str,
+    pub kpi_abandonment: &'static str,
+    pub kpi_speed_of_answer: &'static str,
+    pub kpi_handled: &'static str,
+    pub kpi_handle_time: &'static str,
+    pub kpi_occupancy_now: &'static str,
+    /// "{name}, last hour: first {first}, now {last}, lowest {min}, highest {max}"
+    pub trend_summary: &'static str,
+    /// "{name}, last hour: no data yet"
+    pub trend_no_data: &'static str,
+    pub chart_hour_ago: &'static str,
+    pub chart_now: &'static str,
+    /// "Service indicators from {time}: …"
+    pub figures_stale: &'static str,
+    pub figures_failed: &'static str,
 }
 
 impl Texts {

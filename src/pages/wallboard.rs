@@ -7,13 +7,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use monitor_core::agent_query::AgentQuery;
+use monitor_core::chart::{percent, Trend};
 use monitor_core::elapsed::format_elapsed;
 use monitor_core::indicators::waits::WaitNumbers;
 use monitor_core::query::ConversationQuery;
 
 use crate::components::feed_status::{ConnectionIndicator, StaleDataBanner};
+use crate::components::trend_chart::TrendChart;
 use crate::i18n::{format_count, use_locale, use_texts, Locale, Texts};
 use crate::state::clock::use_clock;
+use crate::state::service_figures::poll_service_figures;
 use crate::state::views::{open_rows, AgentRows, ConversationRows};
 
 /// Seconds each department stays in the spotlight, unless `?rotate=` says.
@@ -79,6 +82,8 @@ fn group_card(
 pub fn WallboardPage(
     /// Whether the profile sees agents (their tile).
     agents: bool,
+    /// Whether the profile sees the last hour's trends (their charts).
+    trends: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
@@ -122,6 +127,21 @@ pub fn WallboardPage(
         let n = departments.with(Vec::len) as i64;
         (n > 0).then(|| (now.get().timestamp() / rotate_secs.get()).rem_euclid(n) as usize)
     });
+    // The service level is polled, with the trends (not on the stream).
+    let figures = poll_service_figures(trends);
+    let service_level = Signal::derive(move || {
+        figures.indicators.with(|i| {
+            percent(
+                i.as_ref()
+                    .and_then(|i| i.last_30_minutes.overall.service_level),
+            )
+        })
+    });
+    let points = Signal::derive(move || {
+        figures
+            .trends
+            .with(|s| s.as_ref().map(|s| s.points.clone()).unwrap_or_default())
+    });
     let spotlit = move || {
         let i = spotlight.get()?;
         departments.with(|d| d.get(i).cloned())
@@ -151,6 +171,10 @@ pub fn WallboardPage(
                     label=Signal::derive(move || t.get().status_in_progress)
                     value=Signal::derive(move || format_count(in_progress.get(), locale.get()))
                 />
+                <Tile
+                    label=Signal::derive(move || t.get().kpi_service_level)
+                    value=service_level
+                />
                 {agents.then(|| view! {
                     <Tile
                         label=Signal::derive(move || t.get().presence_online)
@@ -158,6 +182,12 @@ pub fn WallboardPage(
                     />
                 })}
             </section>
+            {trends.then(|| view! {
+                <section class="wallboard__trends" aria-labelledby="wallboard-trends">
+                    <h2 id="wallboard-trends">{move || t.get().kpi_last_hour_trend}</h2>
+                    {Trend::ALL.into_iter().map(|trend| view! { <TrendChart points trend /> }).collect_view()}
+                </section>
+            })}
             <section class="wallboard__spotlight" aria-live="off">
                 {move || spotlit().map(|(d, n)| group_card(d.name, n, t.get(), locale.get(), true))}
             </section>

@@ -14,6 +14,7 @@ pub mod feed;
 pub mod live;
 pub mod row_relays;
 pub mod saved_views;
+pub mod service_figures;
 pub mod session;
 pub mod theme;
 pub mod timing;

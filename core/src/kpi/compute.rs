@@ -70,7 +70,7 @@ fn millis(d: TimeDelta) -> i64 {
 }
 
 /// The service threshold of a department, in milliseconds.
-fn threshold_ms(thresholds: &WaitThresholds, department_id: &str) -> i64 {
+pub(super) fn threshold_ms(thresholds: &WaitThresholds, department_id: &str) -> i64 {
     let secs = thresholds
         .limits(department_id, &ConversationStatus::Queued)
         .map_or(0, |l| l.warning_secs);

@@ -18,21 +18,28 @@ use monitor_core::kpi::{self, IndicatorsSnapshot, Scope as KpiScope};
 use monitor_core::wire::{permission, DepartmentRef};
 
 use crate::auth::{Caller, Scope};
+use crate::sim::model::World;
 use crate::state::AppState;
+
+/// The departments `caller` may see figures of, in the order of
+/// `/departments`.
+pub(super) fn departments_in_scope(caller: &Caller, world: &World) -> Vec<DepartmentRef> {
+    match caller.scope(world) {
+        Scope::All => world.departments.clone(),
+        Scope::Agent { departments, .. } => world
+            .departments
+            .iter()
+            .filter(|d| departments.contains(&d.id))
+            .cloned()
+            .collect(),
+    }
+}
 
 pub async fn get(State(state): State<AppState>, caller: Caller) -> Response {
     let snapshot = {
         let sim = state.sim();
         let world = sim.world();
-        let departments: Vec<DepartmentRef> = match caller.scope(world) {
-            Scope::All => world.departments.clone(),
-            Scope::Agent { departments, .. } => world
-                .departments
-                .iter()
-                .filter(|d| departments.contains(&d.id))
-                .cloned()
-                .collect(),
-        };
+        let departments = departments_in_scope(&caller, world);
         let scope = KpiScope {
             departments: &departments,
             thresholds: state.thresholds(),

@@ -13,6 +13,7 @@ mod messages;
 mod path_id;
 mod presence;
 mod transfer;
+mod trends;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -70,6 +71,7 @@ pub fn router(state: AppState, site: Site) -> Router {
         .route("/api/v1/monitor/conversations", get(conversations::list))
         .route("/api/v1/monitor/agents", get(agents::list))
         .route("/api/v1/monitor/indicators", get(indicators::get))
+        .route("/api/v1/monitor/trends", get(trends::get))
         .route("/api/v1/monitor/events", get(stream::events))
         .route("/api/v1/departments", get(departments::list))
         .route("/api/v1/conversations/{id}/messages", get(messages::list))

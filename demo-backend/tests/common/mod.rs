@@ -277,3 +277,34 @@ fn parse(block: &str) -> Option<SseEvent> {
     }
     any.then_some(event)
 }
+
+/// A fast-forwarded operation (a high rate runs its clock fast), stopped
+/// once the day has records of every kind.
+pub async fn operation_with_a_history() -> Server {
+    let server = spawn(Options {
+        rate: 1_000.0,
+        ..Options::default()
+    })
+    .await;
+    let deadline = tokio::time::Instant::now() + PATIENCE * 3;
+    loop {
+        let (waits, handles) = server.day_records();
+        let abandoned = waits
+            .iter()
+            .any(|w| w.outcome == monitor_core::kpi::WaitOutcome::Abandoned);
+        if abandoned && handles.len() >= 20 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no history yet: {} waits, {} services",
+            waits.len(),
+            handles.len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    server.pause_simulation(true);
+    // A tick that was under way when the pause came ends first.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    server
+}

@@ -19,6 +19,7 @@ use crate::components::data_gate::DataGate;
 use crate::components::export_button::{conversation_header, CsvFile, ExportButton};
 use crate::components::feed_status::StaleDataBanner;
 use crate::components::indicators::Indicators;
+use crate::components::service_cards::ServiceCards;
 use crate::components::wait_breakdown::WaitBreakdown;
 use crate::i18n::{fill, format_count, tr, use_locale, use_texts, Texts};
 use crate::pages::conversation_tools::{apply_default_view, ColumnsDialog, ViewsDialog};
@@ -26,6 +27,7 @@ use crate::state::actions::{use_actions, Dialog};
 use crate::state::clock::use_clock;
 use crate::state::live::use_live_board;
 use crate::state::saved_views::SavedViewsStore;
+use crate::state::service_figures::poll_service_figures;
 use crate::state::url_query::UrlQuery;
 use crate::state::views::{open_rows, AgentRows, ConversationRows};
 
@@ -55,6 +57,8 @@ pub fn OngoingConversations(
     let agents = permissions.can_view_agents();
     let bulk_end = permissions.can_bulk_end();
     let supervise = permissions.can_supervise();
+    let trends = permissions.sees_trends();
+    let service_figures = poll_service_figures(trends);
 
     let rows: ConversationRows = open_rows(query.into());
     let shown = Memo::new(move |_| rows.len());
@@ -157,6 +161,7 @@ pub fn OngoingConversations(
             agents=agent_numbers
             averages
         />
+        <ServiceCards figures=service_figures averages trends />
         {supervise.then(|| view! { <WaitBreakdown breakdown /> })}
         <div class="toolbar" role="search">
             <ConversationSearch url rows_from=live.cell() />

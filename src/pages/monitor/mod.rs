@@ -44,6 +44,7 @@ pub fn Monitor(
     let permissions = Permissions::from_me(&me);
     let can_view_agents = permissions.can_view_agents();
     let supervise = permissions.can_supervise();
+    let can_see_trends = permissions.sees_trends();
     provide_context(permissions);
     provide_context(api.clone());
     let live = provide_live_board(use_config().wait_thresholds);
@@ -77,7 +78,7 @@ pub fn Monitor(
                 path=path!("wallboard")
                 view=move || {
                     if supervise {
-                        view! { <WallboardPage agents=can_view_agents /> }.into_any()
+                        view! { <WallboardPage agents=can_view_agents trends=can_see_trends /> }.into_any()
                     } else {
                         view! { <NotForThisProfile page=Page::Wallboard /> }.into_any()
                     }
