@@ -6,7 +6,7 @@ use monitor_core::elapsed::format_elapsed;
 use monitor_core::indicators::waits::WaitNumbers;
 use monitor_core::indicators::{AgentIndicators, ConversationIndicators};
 
-use crate::i18n::{format_count, use_locale, use_texts};
+use crate::i18n::{format_count, tr, use_locale, use_texts};
 
 /// One labelled value. The card's accessible name is its label.
 #[component]
@@ -97,35 +97,35 @@ pub fn Indicators(
     };
 
     view! {
-        <section class="indicators" aria-label=move || t.get().indicators>
+        <section class="indicators" aria-label=tr(t, |t| t.indicators)>
             <div class="indicators__group">
-                <Card label=Signal::derive(move || t.get().status_queued) value=c(|i| i.queued) tone="queued" />
-                <Card label=Signal::derive(move || t.get().status_in_progress) value=c(|i| i.in_progress) tone="in_progress" />
-                <Card label=Signal::derive(move || t.get().status_pending) value=c(|i| i.pending) tone="pending" />
-                <Card label=Signal::derive(move || t.get().status_inactive) value=c(|i| i.inactive) tone="inactive" />
+                <Card label=tr(t, |t| t.status_queued) value=c(|i| i.queued) tone="queued" />
+                <Card label=tr(t, |t| t.status_in_progress) value=c(|i| i.in_progress) tone="in_progress" />
+                <Card label=tr(t, |t| t.status_pending) value=c(|i| i.pending) tone="pending" />
+                <Card label=tr(t, |t| t.status_inactive) value=c(|i| i.inactive) tone="inactive" />
             </div>
             {waits.map(|waits| view! {
                 <div class="indicators__group">
-                    <Card label=Signal::derive(move || t.get().kpi_over_limit) value=w(waits, |i| i.critical) tone="critical" />
-                    <Card label=Signal::derive(move || t.get().kpi_warning) value=w(waits, |i| i.warning) tone="warning" />
-                    <Card label=Signal::derive(move || t.get().kpi_longest_wait) value=w_time(waits, |i| i.longest_wait) />
-                    <Card label=Signal::derive(move || t.get().kpi_awaiting) value=w(waits, |i| i.awaiting_reply) />
-                    <Card label=Signal::derive(move || t.get().kpi_longest_awaiting) value=w_time(waits, |i| i.longest_awaiting) />
+                    <Card label=tr(t, |t| t.kpi_over_limit) value=w(waits, |i| i.critical) tone="critical" />
+                    <Card label=tr(t, |t| t.kpi_warning) value=w(waits, |i| i.warning) tone="warning" />
+                    <Card label=tr(t, |t| t.kpi_longest_wait) value=w_time(waits, |i| i.longest_wait) />
+                    <Card label=tr(t, |t| t.kpi_awaiting) value=w(waits, |i| i.awaiting_reply) />
+                    <Card label=tr(t, |t| t.kpi_longest_awaiting) value=w_time(waits, |i| i.longest_awaiting) />
                 </div>
             })}
             <Show when=has_agents>
                 <div class="indicators__group">
-                    <Card label=Signal::derive(move || t.get().presence_online) value=a(|i| i.online) tone="online" />
-                    <Card label=Signal::derive(move || t.get().presence_connected) value=a(|i| i.connected) tone="connected" />
-                    <Card label=Signal::derive(move || t.get().presence_offline) value=a(|i| i.offline) tone="offline" />
+                    <Card label=tr(t, |t| t.presence_online) value=a(|i| i.online) tone="online" />
+                    <Card label=tr(t, |t| t.presence_connected) value=a(|i| i.connected) tone="connected" />
+                    <Card label=tr(t, |t| t.presence_offline) value=a(|i| i.offline) tone="offline" />
                 </div>
             </Show>
             {averages.then(|| view! {
                 <div class="indicators__group">
-                    <Card label=Signal::derive(move || t.get().kpi_average_wait) value=duration(|i| i.average_wait) />
-                    <Card label=Signal::derive(move || t.get().kpi_average_duration) value=duration(|i| i.average_duration) />
-                    <Card label=Signal::derive(move || t.get().kpi_occupancy) value=occupancy />
-                    <Card label=Signal::derive(move || t.get().kpi_transfers_per_conversation) value=transfers />
+                    <Card label=tr(t, |t| t.kpi_average_wait) value=duration(|i| i.average_wait) />
+                    <Card label=tr(t, |t| t.kpi_average_duration) value=duration(|i| i.average_duration) />
+                    <Card label=tr(t, |t| t.kpi_occupancy) value=occupancy />
+                    <Card label=tr(t, |t| t.kpi_transfers_per_conversation) value=transfers />
                 </div>
             })}
         </section>

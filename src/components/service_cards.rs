@@ -10,7 +10,7 @@ use monitor_core::chart::{percent, seconds, Trend};
 use monitor_core::kpi::{Figures, IndicatorsSnapshot, TrendPoint};
 
 use super::trend_chart::{trend_name, trend_value, Sparkline};
-use crate::i18n::{fill, format_count, use_locale, use_texts, Locale, Texts};
+use crate::i18n::{fill, format_count, tr, use_locale, use_texts, Locale, Texts};
 use crate::state::clock::use_clock;
 use crate::state::service_figures::ServiceFigures;
 use crate::state::timing::time_of_day;
@@ -124,8 +124,8 @@ fn trends_group(points: Signal<Vec<TrendPoint>>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="service__group" role="group" aria-label=move || t.get().kpi_last_hour_trend>
-            <h3 class="service__window" aria-hidden="true">{move || t.get().kpi_last_hour_trend}</h3>
+        <div class="service__group" role="group" aria-label=tr(t, |t| t.kpi_last_hour_trend)>
+            <h3 class="service__window" aria-hidden="true">{tr(t, |t| t.kpi_last_hour_trend)}</h3>
             {cards}
         </div>
     }
@@ -167,7 +167,7 @@ pub fn ServiceCards(
         <section
             class="service"
             class:service--stale=move || stale.get()
-            aria-label=move || t.get().service_indicators
+            aria-label=tr(t, |t| t.service_indicators)
         >
             {move || failure().map(|text| view! { <p class="service__notice" role="alert">{text}</p> })}
             <Show when=move || stale.get()>

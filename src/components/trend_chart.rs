@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use monitor_core::chart::{line_path, percent, seconds, summary, Trend};
 use monitor_core::kpi::TrendPoint;
 
-use crate::i18n::{fill, format_count, use_locale, use_texts, Locale, Texts};
+use crate::i18n::{fill, format_count, tr, use_locale, use_texts, Locale, Texts};
 
 /// The trend's name, as its card and chart are labelled.
 pub fn trend_name(t: &Texts, trend: Trend) -> &'static str {
@@ -130,8 +130,8 @@ pub fn TrendChart(
                     <path class="trend-chart__line" d=move || path.get() />
                 </svg>
                 <span class="trend-chart__ends" aria-hidden="true">
-                    <span>{move || t.get().chart_hour_ago}</span>
-                    <span>{move || t.get().chart_now}</span>
+                    <span>{tr(t, |t| t.chart_hour_ago)}</span>
+                    <span>{tr(t, |t| t.chart_now)}</span>
                 </span>
             </div>
         </figure>

@@ -14,7 +14,7 @@ use monitor_core::query::ConversationQuery;
 
 use crate::components::feed_status::{ConnectionIndicator, StaleDataBanner};
 use crate::components::trend_chart::TrendChart;
-use crate::i18n::{format_count, use_locale, use_texts, Locale, Texts};
+use crate::i18n::{format_count, tr, use_locale, use_texts, Locale, Texts};
 use crate::state::clock::use_clock;
 use crate::state::service_figures::poll_service_figures;
 use crate::state::views::{open_rows, AgentRows, ConversationRows};
@@ -150,54 +150,54 @@ pub fn WallboardPage(
     view! {
         <div class="wallboard">
             <header class="wallboard__header">
-                <h1>{move || t.get().wallboard}</h1>
+                <h1>{tr(t, |t| t.wallboard)}</h1>
                 <ConnectionIndicator />
             </header>
             <StaleDataBanner />
-            <section class="wallboard__tiles" aria-label=move || t.get().wallboard_all>
-                <Tile label=Signal::derive(move || t.get().status_queued) value=count(|n| n.queued) />
+            <section class="wallboard__tiles" aria-label=tr(t, |t| t.wallboard_all)>
+                <Tile label=tr(t, |t| t.status_queued) value=count(|n| n.queued) />
                 <Tile
-                    label=Signal::derive(move || t.get().kpi_longest_wait)
+                    label=tr(t, |t| t.kpi_longest_wait)
                     value=Signal::derive(move || total.with(|n| time(n.longest_wait)))
                 />
                 <Tile
-                    label=Signal::derive(move || t.get().kpi_over_limit)
+                    label=tr(t, |t| t.kpi_over_limit)
                     value=count(|n| n.critical)
                     alarm=Signal::derive(move || total.with(|n| n.critical > 0))
                 />
-                <Tile label=Signal::derive(move || t.get().kpi_warning) value=count(|n| n.warning) />
-                <Tile label=Signal::derive(move || t.get().kpi_awaiting) value=count(|n| n.awaiting_reply) />
+                <Tile label=tr(t, |t| t.kpi_warning) value=count(|n| n.warning) />
+                <Tile label=tr(t, |t| t.kpi_awaiting) value=count(|n| n.awaiting_reply) />
                 <Tile
-                    label=Signal::derive(move || t.get().status_in_progress)
+                    label=tr(t, |t| t.status_in_progress)
                     value=Signal::derive(move || format_count(in_progress.get(), locale.get()))
                 />
                 <Tile
-                    label=Signal::derive(move || t.get().kpi_service_level)
+                    label=tr(t, |t| t.kpi_service_level)
                     value=service_level
                 />
                 {agents.then(|| view! {
                     <Tile
-                        label=Signal::derive(move || t.get().presence_online)
+                        label=tr(t, |t| t.presence_online)
                         value=Signal::derive(move || format_count(online.get(), locale.get()))
                     />
                 })}
             </section>
             {trends.then(|| view! {
                 <section class="wallboard__trends" aria-labelledby="wallboard-trends">
-                    <h2 id="wallboard-trends">{move || t.get().kpi_last_hour_trend}</h2>
+                    <h2 id="wallboard-trends">{tr(t, |t| t.kpi_last_hour_trend)}</h2>
                     {Trend::ALL.into_iter().map(|trend| view! { <TrendChart points trend /> }).collect_view()}
                 </section>
             })}
             <section class="wallboard__spotlight" aria-live="off">
                 {move || spotlit().map(|(d, n)| group_card(d.name, n, t.get(), locale.get(), true))}
             </section>
-            <section class="wallboard__groups" aria-label=move || t.get().breakdown_by_department>
+            <section class="wallboard__groups" aria-label=tr(t, |t| t.breakdown_by_department)>
                 {move || {
                     let (t, locale) = (t.get(), locale.get());
                     departments.get().into_iter().map(|(d, n)| group_card(d.name, n, t, locale, false)).collect_view()
                 }}
             </section>
-            <section class="wallboard__groups" aria-label=move || t.get().wallboard_channels>
+            <section class="wallboard__groups" aria-label=tr(t, |t| t.wallboard_channels)>
                 {move || {
                     let (t, locale) = (t.get(), locale.get());
                     channels.get()
