@@ -10,13 +10,13 @@ use monitor_core::kpi::{
     windows, ChannelFigures, DepartmentFigures, Figures, HandleRecord, Scope, WaitOutcome,
     WaitRecord, Window,
 };
-use monitor_core::thresholds::{DepartmentLimits, Limits, WaitThresholds};
+use monitor_core::thresholds::WaitThresholds;
 use monitor_core::wire::{Agent, Conversation, DepartmentRef, Timestamp};
 use monitor_core::{AgentStatus, Channel, ConversationStatus};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
-use common::{agent_row, at_minute, conv, department};
+use common::{agent_row, at_minute, conv, department, thresholds};
 
 /// Departments a record may name; "dx" is never in scope.
 const DEPARTMENTS: &[&str] = &["d1", "d2", "d3", "dx"];
@@ -105,22 +105,6 @@ fn agent() -> impl Strategy<Value = Agent> {
             capacity,
             ..agent_row("a")
         })
-}
-
-/// Default limits, and d2 with a threshold of its own.
-fn thresholds() -> WaitThresholds {
-    let mut t = WaitThresholds::default();
-    t.departments.insert(
-        "d2".into(),
-        DepartmentLimits {
-            queue: Some(Limits {
-                warning_secs: 30,
-                critical_secs: 60,
-            }),
-            status: None,
-        },
-    );
-    t
 }
 
 // The oracle, written out plainly for one window and one scope.

@@ -8,19 +8,18 @@ use chrono::Duration;
 use monitor_core::kpi::{
     trend, trend_instants, windows, Scope, WaitOutcome, WaitRecord, TREND_POINTS,
 };
-use monitor_core::thresholds::{DepartmentLimits, Limits, WaitThresholds};
 use monitor_core::wire::{Conversation, DepartmentRef, Timestamp};
 use monitor_core::ConversationStatus;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use common::{at, conv, department};
+use common::{at_minute, conv, department, thresholds};
 
 /// Departments a record may name; "dx" is never in scope.
 const DEPARTMENTS: &[&str] = &["d1", "d2", "dx"];
 
 fn now() -> Timestamp {
-    at(1_440)
+    at_minute(1_440)
 }
 
 /// An instant from two hours before now up to now, in milliseconds.
@@ -59,22 +58,6 @@ fn conversation() -> impl Strategy<Value = Conversation> {
         },
         ..conv("c")
     })
-}
-
-/// Default limits (two minutes), and d2 with half a minute.
-fn thresholds() -> WaitThresholds {
-    let mut t = WaitThresholds::default();
-    t.departments.insert(
-        "d2".into(),
-        DepartmentLimits {
-            queue: Some(Limits {
-                warning_secs: 30,
-                critical_secs: 60,
-            }),
-            status: None,
-        },
-    );
-    t
 }
 
 fn limit_ms(d: &str) -> i64 {

@@ -5,6 +5,7 @@
 pub mod arb;
 
 pub use monitor_core::test_support::{at, conversation as conv};
+use monitor_core::thresholds::{DepartmentLimits, Limits, WaitThresholds};
 use monitor_core::wire::{Agent, AgentRef, DepartmentRef, Timestamp};
 use monitor_core::AgentStatus;
 
@@ -45,4 +46,21 @@ pub fn agent_row(id: &str) -> Agent {
         departments: vec![department("d1", "Sales")],
         status_set_by: None,
     }
+}
+
+/// Default limits (two minutes), and d2 with limits of its own: half a
+/// minute to warning, one to critical.
+pub fn thresholds() -> WaitThresholds {
+    let mut t = WaitThresholds::default();
+    t.departments.insert(
+        "d2".into(),
+        DepartmentLimits {
+            queue: Some(Limits {
+                warning_secs: 30,
+                critical_secs: 60,
+            }),
+            status: None,
+        },
+    );
+    t
 }
