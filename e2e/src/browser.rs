@@ -299,13 +299,20 @@ impl Browser {
         serde_json::from_value(value).unwrap_or_default()
     }
 
-    /// Waits for the element with this role and name, and clicks it.
+    /// Waits for the element with this role and name, and clicks it. A
+    /// live page may re-render the element between finding and clicking
+    /// it: the click then goes to the one that replaced it, as a user's
+    /// would.
     pub async fn click(&self, role: Role, name: &str) {
-        self.wait_for(role, name)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("cannot click {role:?} {name:?}: {e}"));
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match self.wait_for(role, name).await.click().await {
+                Ok(_) => return,
+                Err(e) if tries < 3 && e.to_string().contains("stale element") => continue,
+                Err(e) => panic!("cannot click {role:?} {name:?}: {e}"),
+            }
+        }
     }
 
     /// Types `token` into the sign-in form on the current page and submits it.

@@ -84,12 +84,9 @@ async fn main() -> ExitCode {
     let table_end = doc.find("## How each figure").unwrap_or(doc.len());
     println!("{}", &doc[table_start..table_end]);
     if let Some(out) = &config.out {
-        // The soak's section is the soak's: keep it.
+        // The steps and the soak are not this run's: keep them.
         let previous = std::fs::read_to_string(out).unwrap_or_default();
-        let doc = match sections::soak_section(&previous) {
-            Some(soak) => sections::with_soak_section(&doc, soak),
-            None => doc,
-        };
+        let doc = sections::with_kept_tail(&doc, &previous);
         if let Err(e) = std::fs::write(out, &doc) {
             eprintln!("bench: cannot write {}: {e}", out.display());
             return ExitCode::FAILURE;
