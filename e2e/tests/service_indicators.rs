@@ -87,7 +87,6 @@ fn expected(f: &Figures, averages: bool) -> BTreeMap<String, String> {
             "Average handle time".to_owned(),
             seconds(f.average_handle_secs),
         );
-        cards.insert("Occupancy".to_owned(), percent(f.occupancy));
     }
     cards
 }

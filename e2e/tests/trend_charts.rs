@@ -115,8 +115,7 @@ async fn the_service_figures_and_trends_speak_spanish() {
             "Tasa de abandono",
             "Atendidas",
             "Tiempo medio de respuesta",
-            "Tiempo medio de atención",
-            "Ocupación"
+            "Tiempo medio de atención"
         ]
     );
     let sparkline: String = eventually("a sparkline described in Spanish", || async {

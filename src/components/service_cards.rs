@@ -1,6 +1,6 @@
 //! The service indicators beside the live counts: service level,
-//! abandonment, speed of answer, handled, handle time and occupancy for
-//! the day and the last 30 minutes, and the last hour's trends with their
+//! abandonment, speed of answer, handled and handle time for the day and
+//! the last 30 minutes, and the last hour's trends with their
 //! sparklines. The figures are polled (`state::service_figures`); this
 //! only lays them out. Averages and trends are shown only when the
 //! profile may see them (the backend sends averages as null otherwise).
@@ -34,13 +34,14 @@ const MAIN: [Entry; 3] = [
         |f, l| format_count(f.handled as usize, l),
     ),
 ];
-const AVERAGES: [Entry; 3] = [
+/// Occupancy is not among them: it is a figure of now, not of a window,
+/// and the live cards already show it from the stream, fresher than a poll.
+const AVERAGES: [Entry; 2] = [
     (
         |t| t.kpi_speed_of_answer,
         |f, _| seconds(f.average_speed_of_answer_secs),
     ),
     (|t| t.kpi_handle_time, |f, _| seconds(f.average_handle_secs)),
-    (|t| t.kpi_occupancy_now, |f, _| percent(f.occupancy)),
 ];
 
 /// One labelled figure; the card's accessible name is its label.

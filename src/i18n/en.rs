@@ -229,7 +229,6 @@ pub const TEXTS: Texts = Texts {
     kpi_speed_of_answer: "Average speed of answer",
     kpi_handled: "Handled",
     kpi_handle_time: "Average handle time",
-    kpi_occupancy_now: "Occupancy",
     trend_summary: "{name}, last hour: first {first}, now {last}, lowest {min}, highest {max}",
     trend_no_data: "{name}, last hour: no data yet",
     chart_hour_ago: "60 min ago",

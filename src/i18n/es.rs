@@ -231,7 +231,6 @@ pub const TEXTS: Texts = Texts {
     kpi_speed_of_answer: "Tiempo medio de respuesta",
     kpi_handled: "Atendidas",
     kpi_handle_time: "Tiempo medio de atención",
-    kpi_occupancy_now: "Ocupación",
     trend_summary: "{name}, última hora: al inicio {first}, ahora {last}, mínimo {min}, máximo {max}",
     trend_no_data: "{name}, última hora: aún sin datos",
     chart_hour_ago: "hace 60 min",

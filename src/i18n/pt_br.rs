@@ -231,7 +231,6 @@ pub const TEXTS: Texts = Texts {
     kpi_speed_of_answer: "Tempo médio de resposta",
     kpi_handled: "Atendidos",
     kpi_handle_time: "Tempo médio de atendimento",
-    kpi_occupancy_now: "Ocupação",
     trend_summary: "{name}, última hora: no início {first}, agora {last}, mínimo {min}, máximo {max}",
     trend_no_data: "{name}, última hora: ainda sem dados",
     chart_hour_ago: "há 60 min",

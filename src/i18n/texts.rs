@@ -266,7 +266,6 @@ pub struct Texts {
     pub kpi_speed_of_answer: &'static str,
     pub kpi_handled: &'static str,
     pub kpi_handle_time: &'static str,
-    pub kpi_occupancy_now: &'static str,
     /// "{name}, last hour: first {first}, now {last}, lowest {min}, highest {max}"
     pub trend_summary: &'static str,
     /// "{name}, last hour: no data yet"
