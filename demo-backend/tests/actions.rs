@@ -49,7 +49,7 @@ impl View {
 
     /// A department other than `not_in`, with an agent other than `avoid`
     /// who is online with room there.
-    fn free_agent_elsewhere(&self, not_in: &str, avoid: &str) -> (String, String) {
+    fn free_agent_elsewhere(&self, not_in: &str, avoid: &str) -> Option<(String, String)> {
         self.departments
             .departments
             .iter()
@@ -61,7 +61,22 @@ impl View {
                     (free && a.id != avoid).then(|| (d.id.clone(), a.id.clone()))
                 })
             })
-            .expect("a department with a free agent")
+    }
+
+    /// The first conversation `pred` accepts that can move to another
+    /// department with an agent there (not its own) online with room: the
+    /// conversation, that department and that agent. Who is on shift
+    /// follows the simulated hour, so both are picked together.
+    fn transferable(&self, pred: impl Fn(&Conversation) -> bool) -> (Conversation, String, String) {
+        self.conversations
+            .iter()
+            .filter(|c| pred(c))
+            .find_map(|c| {
+                let own = c.agent.as_ref().map_or("", |a| a.id.as_str());
+                let (department, agent) = self.free_agent_elsewhere(&c.department.id, own)?;
+                Some((c.clone(), department, agent))
+            })
+            .expect("a conversation that can move to a department with a free agent")
     }
 }
 
@@ -85,9 +100,8 @@ async fn conversation_of(response: reqwest::Response) -> Conversation {
 async fn transfer_without_agent_queues_it_in_the_new_department_for_every_monitor() {
     let server = frozen().await;
     let before = view(&server).await;
-    let c = before.conversation(|c| c.agent.is_some());
+    let (c, department, _) = before.transferable(|c| c.agent.is_some());
     let old_agent = c.agent.clone().unwrap().id;
-    let (department, _) = before.free_agent_elsewhere(&c.department.id, "");
 
     let body = json!({ "department_id": department });
     let moved =
@@ -110,8 +124,7 @@ async fn transfer_without_agent_queues_it_in_the_new_department_for_every_monito
 async fn transfer_to_an_agent_puts_it_in_progress_with_them_and_moves_the_load() {
     let server = frozen().await;
     let before = view(&server).await;
-    let c = before.conversation(|c| c.status == ConversationStatus::Queued);
-    let (department, agent) = before.free_agent_elsewhere(&c.department.id, "");
+    let (c, department, agent) = before.transferable(|c| c.status == ConversationStatus::Queued);
 
     let body = json!({ "department_id": department, "agent_id": agent });
     let moved =
@@ -142,8 +155,7 @@ async fn transfers_that_cannot_be_done_are_422_and_change_nothing() {
         .find(|a| a.status != AgentStatus::Offline && a.active_conversations >= a.capacity)
         .unwrap();
     // Not the full agent's own: they may keep what they already serve.
-    let c = v.conversation(|c| c.agent.as_ref().is_some_and(|a| a.id != full.id));
-    let (department, _) = v.free_agent_elsewhere(&c.department.id, "");
+    let (c, department, _) = v.transferable(|c| c.agent.as_ref().is_some_and(|a| a.id != full.id));
     let members = &v
         .departments
         .departments
@@ -341,9 +353,7 @@ async fn bulk_end_needs_one_to_a_thousand_distinct_ids() {
 async fn the_action_history_says_who_transferred_and_ended_it_and_why() {
     let server = frozen().await;
     let v = view(&server).await;
-    let c = v.conversation(|c| c.agent.is_some());
-    let (department, agent) =
-        v.free_agent_elsewhere(&c.department.id, &c.agent.clone().unwrap().id);
+    let (c, department, agent) = v.transferable(|c| c.agent.is_some());
     let path = format!("/api/v1/conversations/{}/actions", c.id);
     let empty: ActionsList = get_json(&server, &path, ADMIN).await;
     assert!(empty.actions.is_empty());

@@ -45,6 +45,28 @@ fn load(sim: &Sim, agent_id: &str) -> u32 {
 /// Index of a department the conversation is not in, and an agent of it
 /// (other than `avoid`) that is online with room.
 fn other_department_with_free_agent(sim: &Sim, id: &str, avoid: &str) -> (String, String) {
+    free_agent_elsewhere(sim, id, avoid).expect("a department with a free agent")
+}
+
+/// The first conversation `pred` accepts that can move to another
+/// department with an agent (not its own) online with room. Who is on
+/// shift follows the simulated hour, so the conversation is picked for it.
+fn transferable(sim: &Sim, pred: impl Fn(&monitor_core::wire::Conversation) -> bool) -> String {
+    sim.world()
+        .active
+        .iter()
+        .map(|r| &r.conversation)
+        .filter(|c| pred(c))
+        .find(|c| {
+            let own = c.agent.as_ref().map_or("", |a| a.id.as_str());
+            free_agent_elsewhere(sim, &c.id, own).is_some()
+        })
+        .expect("a conversation that can move to a department with a free agent")
+        .id
+        .clone()
+}
+
+fn free_agent_elsewhere(sim: &Sim, id: &str, avoid: &str) -> Option<(String, String)> {
     let world = sim.world();
     let c = &world.active.get(id).unwrap().conversation;
     world
@@ -58,13 +80,12 @@ fn other_department_with_free_agent(sim: &Sim, id: &str, avoid: &str) -> (String
                 (free && a.id != avoid).then(|| (d.id.clone(), a.id.clone()))
             })
         })
-        .expect("a department with a free agent")
 }
 
 #[test]
 fn transfer_without_agent_queues_it_in_the_new_department_and_frees_the_old_agent() {
     let mut sim = sim();
-    let id = find(&sim, |c| c.agent.is_some());
+    let id = transferable(&sim, |c| c.agent.is_some());
     let before = sim.world().active.get(&id).unwrap().conversation.clone();
     let old_agent = before.agent.clone().unwrap().id;
     let old_load = load(&sim, &old_agent);
@@ -102,7 +123,7 @@ fn transfer_without_agent_queues_it_in_the_new_department_and_frees_the_old_agen
 #[test]
 fn transfer_to_an_agent_puts_it_in_progress_and_moves_the_load() {
     let mut sim = sim();
-    let id = find(&sim, |c| c.agent.is_some());
+    let id = transferable(&sim, |c| c.agent.is_some());
     let old_agent = sim
         .world()
         .active
