@@ -2,83 +2,19 @@
 //! action history.
 
 mod common;
+#[path = "actions/subjects.rs"]
+mod subjects;
 
 use common::{frozen, get, get_json, observable_state, post, problem, ADMIN, AGENT};
-use demo_backend::Server;
 use monitor_core::wire::{
-    ActionKind, ActionsList, Agent, AgentsSnapshot, BulkEndOutcome, BulkEndResponse, Conversation,
-    ConversationsSnapshot, DepartmentsList, MessagesList, JUSTIFICATION_MAX_CHARS,
+    ActionKind, ActionsList, BulkEndOutcome, BulkEndResponse, Conversation, ConversationsSnapshot,
+    MessagesList, JUSTIFICATION_MAX_CHARS,
 };
 use monitor_core::{AgentStatus, ConversationStatus};
 use serde_json::json;
+use subjects::view;
 
 const CONVERSATIONS: &str = "/api/v1/monitor/conversations";
-
-/// Everything a test picks its subjects from.
-struct View {
-    conversations: Vec<Conversation>,
-    agents: Vec<Agent>,
-    departments: DepartmentsList,
-}
-
-async fn view(server: &Server) -> View {
-    let conversations: ConversationsSnapshot = get_json(server, CONVERSATIONS, ADMIN).await;
-    let agents: AgentsSnapshot = get_json(server, "/api/v1/monitor/agents", ADMIN).await;
-    View {
-        conversations: conversations.conversations,
-        agents: agents.agents,
-        departments: get_json(server, "/api/v1/departments", ADMIN).await,
-    }
-}
-
-impl View {
-    fn conversation(&self, pred: impl Fn(&Conversation) -> bool) -> Conversation {
-        self.conversations
-            .iter()
-            .find(|c| pred(c))
-            .cloned()
-            .expect("a matching conversation")
-    }
-
-    fn agent(&self, id: &str) -> &Agent {
-        self.agents
-            .iter()
-            .find(|a| a.id == id)
-            .expect("known agent")
-    }
-
-    /// A department other than `not_in`, with an agent other than `avoid`
-    /// who is online with room there.
-    fn free_agent_elsewhere(&self, not_in: &str, avoid: &str) -> Option<(String, String)> {
-        self.departments
-            .departments
-            .iter()
-            .filter(|d| d.id != not_in)
-            .find_map(|d| {
-                d.agent_ids.iter().map(|id| self.agent(id)).find_map(|a| {
-                    let free =
-                        a.status == AgentStatus::Online && a.active_conversations < a.capacity;
-                    (free && a.id != avoid).then(|| (d.id.clone(), a.id.clone()))
-                })
-            })
-    }
-
-    /// The first conversation `pred` accepts that can move to another
-    /// department with an agent there (not its own) online with room: the
-    /// conversation, that department and that agent. Who is on shift
-    /// follows the simulated hour, so both are picked together.
-    fn transferable(&self, pred: impl Fn(&Conversation) -> bool) -> (Conversation, String, String) {
-        self.conversations
-            .iter()
-            .filter(|c| pred(c))
-            .find_map(|c| {
-                let own = c.agent.as_ref().map_or("", |a| a.id.as_str());
-                let (department, agent) = self.free_agent_elsewhere(&c.department.id, own)?;
-                Some((c.clone(), department, agent))
-            })
-            .expect("a conversation that can move to a department with a free agent")
-    }
-}
 
 fn transfer_path(id: &str) -> String {
     format!("/api/v1/conversations/{id}/transfer")
